@@ -1,0 +1,74 @@
+"""Crawl arguments (``-a name=value``), checked before anything is fetched."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
+
+from newscrawl.dates import ALMATY, parse_day
+
+
+class ArgumentError(ValueError):
+    """A crawl argument that cannot be used; the message says what is expected."""
+
+
+@dataclass(frozen=True)
+class CrawlArguments:
+    """A date range (or None: the latest feed), the editions and the site root to crawl."""
+
+    since: date | None
+    until: date | None
+    editions: tuple[str, ...]
+    base_url: str
+
+    def days(self) -> list[date]:
+        """Every day of the range, oldest first; empty without a range."""
+        if self.since is None or self.until is None:
+            return []
+        return [self.since + timedelta(days=n) for n in range((self.until - self.since).days + 1)]
+
+
+def parse_base_url(value: str) -> str:
+    """An http(s) URL of a site root, without a trailing slash."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ArgumentError(f"-a base_url={value!r} is not a web address: expected http(s)://host[:port]")
+    return value.strip().rstrip("/")
+
+
+def parse_editions(value: str | None, known: tuple[str, ...]) -> tuple[str, ...]:
+    """A comma-separated subset of the site's editions, in the order given."""
+    if value is None:
+        return known
+    editions = tuple(dict.fromkeys(e.strip().lower() for e in value.split(",") if e.strip()))
+    unknown = [e for e in editions if e not in known]
+    if unknown or not editions:
+        raise ArgumentError(
+            f"-a editions={value!r}: unknown edition {', '.join(unknown) or '(none given)'}; "
+            f"expected a comma-separated list of {', '.join(known)}"
+        )
+    return editions
+
+
+def parse_arguments(
+    *, since: str | None, until: str | None, editions: str | None, base_url: str, known_editions: tuple[str, ...]
+) -> CrawlArguments:
+    """Check every argument; raise ArgumentError naming the first bad one."""
+    try:
+        since_day = parse_day(since, "since") if since is not None else None
+        until_day = parse_day(until, "until") if until is not None else None
+    except ValueError as error:
+        raise ArgumentError(str(error)) from None
+    if since_day and until_day is None:
+        until_day = datetime.now(ALMATY).date()
+    if until_day and since_day is None:
+        raise ArgumentError(f"-a until={until} needs -a since=YYYY-MM-DD as well")
+    if since_day and until_day and until_day < since_day:
+        raise ArgumentError(f"-a until={until_day} is before -a since={since_day}: expected since <= until")
+    return CrawlArguments(
+        since=since_day,
+        until=until_day,
+        editions=parse_editions(editions, known_editions),
+        base_url=parse_base_url(base_url),
+    )

@@ -1,0 +1,56 @@
+"""The run's one-line summary: what a cron mail or a person reads first."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
+
+#: (label, stats key) pairs of the summary line, in the order printed.
+SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
+    ("exported", "item_scraped_count"),
+    ("layout_a", "newscrawl/exported/layout_a"),
+    ("layout_b", "newscrawl/exported/layout_b"),
+    ("fallback", "newscrawl/exported/fallback"),
+    ("duplicates_dropped", "newscrawl/dropped/duplicate"),
+    ("missing_field", "newscrawl/dropped/missing_field"),
+    ("not_found_404", "newscrawl/article_404"),
+    ("failed", "newscrawl/article_failed"),
+    ("retries", "retry/count"),
+    ("requests", "downloader/request_count"),
+)
+
+
+class RunSummary:
+    """Counts exported articles per extraction path and logs one summary line at close."""
+
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunSummary:
+        assert crawler.stats is not None
+        extension = cls(crawler.stats)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def item_scraped(self, item: Any) -> None:
+        path = getattr(item, "extraction", None)
+        if path:
+            self.stats.inc_value(f"newscrawl/exported/{path}")
+
+    def summary_line(self) -> str:
+        """``newscrawl summary: exported=12 layout_a=8 ...``: every figure, zeros included."""
+        figures = " ".join(f"{label}={self.stats.get_value(key, 0)}" for label, key in SUMMARY_FIELDS)
+        return f"newscrawl summary: {figures}"
+
+    def spider_closed(self, reason: str) -> None:
+        logger.info("%s finish_reason=%s", self.summary_line(), reason)

@@ -1,0 +1,143 @@
+"""Turn an article's body element into text blocks and images, in page order."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from newscrawl.items import ContentBlock, Image
+
+#: Elements that end the current block of text (one block per paragraph).
+BLOCK_TAGS: frozenset[str] = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article header footer "
+    "table tr td th pre dl dt dd hr main aside nav center".split()
+)
+#: Elements whose text is never article text.
+SKIP_TAGS: frozenset[str] = frozenset(
+    "script style noscript iframe form button svg template object embed video audio "
+    "select textarea input nav aside".split()
+)
+#: Social embeds: a blockquote that a widget script turns into a post. Its text is
+#: the post, not the article.
+_EMBED_CLASS = re.compile(r"instagram-media|twitter-tweet|telegram-post|tiktok-embed|fb-post|vk_post")
+_EMBED_ATTRS: tuple[str, ...] = ("data-instgrm-permalink", "data-telegram-post", "data-tweet-id")
+#: Ad slots and banners, by the class names ad code uses.
+_AD_CLASS = re.compile(r"(?:^|[\s_-])(?:adv|advert\w*|ads|adsbygoogle|banner|ad)(?:$|[\s_-])")
+
+_SPACE = re.compile(r"\s+")
+
+
+def collapse(text: str | None) -> str:
+    """Collapse any run of whitespace (NBSP and thin spaces too) to one space."""
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def element_text(element: etree._Element) -> str:
+    """An element's visible text, whitespace collapsed, without scripts and styles."""
+    parts: list[str] = []
+    _inline_text(element, parts, with_tail=False)
+    return collapse(" ".join(parts))
+
+
+def is_noise_element(element: etree._Element) -> bool:
+    """Scripts, embeds and ad slots: markup that carries no article text."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag.lower() in SKIP_TAGS:
+        return True
+    css_class = (element.get("class") or "").lower()
+    if tag.lower() == "blockquote" and (
+        _EMBED_CLASS.search(css_class) or any(element.get(a) for a in _EMBED_ATTRS)
+    ):
+        return True
+    return bool(_AD_CLASS.search(css_class))
+
+
+def image_url(img: etree._Element, base_url: str) -> str | None:
+    """The absolute URL of an ``<img>``, preferring lazy-load attributes over placeholders."""
+    for attribute in ("data-src", "data-lazy-src", "data-original", "src"):
+        value = (img.get(attribute) or "").strip()
+        if value and not value.startswith("data:"):
+            return urljoin(base_url, value)
+    return None
+
+
+def figure_image(container: etree._Element, base_url: str) -> Image | None:
+    """The image of a ``<figure>``-like container: its img, figcaption (or alt) and credit."""
+    imgs = container.xpath(".//img")
+    if not imgs:
+        return None
+    url = image_url(imgs[0], base_url)
+    if not url:
+        return None
+    captions = container.xpath(".//figcaption")
+    caption = element_text(captions[0]) if captions else collapse(imgs[0].get("alt"))
+    credits = container.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' copyright ')]")
+    credit = element_text(credits[0]) if credits else ""
+    return Image(url=url, caption=caption or None, credit=credit or None)
+
+
+class _BlockWriter:
+    """Walks an element tree, flushing inline text into a block at block boundaries."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.content: list[ContentBlock] = []
+        self.images: list[Image] = []
+        self._buffer: list[str] = []
+
+    def flush(self) -> None:
+        text = collapse(" ".join(self._buffer))
+        self._buffer = []
+        if text:
+            self.content.append(text)
+
+    def add_image(self, image: Image | None) -> None:
+        if image is None:
+            return
+        self.flush()
+        self.images.append(image)
+        self.content.append(len(self.images) - 1)
+
+    def walk(self, element: etree._Element) -> None:
+        self._buffer.append(element.text or "")
+        for child in element:
+            self.visit(child)
+            self._buffer.append(child.tail or "")
+
+    def visit(self, element: etree._Element) -> None:
+        if not isinstance(element.tag, str) or is_noise_element(element):
+            return
+        tag = element.tag.lower()
+        if tag == "figure":
+            self.add_image(figure_image(element, self.base_url))
+        elif tag == "img":
+            url = image_url(element, self.base_url)
+            if url:
+                self.add_image(Image(url=url, caption=collapse(element.get("alt")) or None, credit=None))
+        elif tag == "br":
+            self._buffer.append(" ")
+        elif tag in BLOCK_TAGS:
+            self.flush()
+            self.walk(element)
+            self.flush()
+        else:
+            self.walk(element)
+
+
+def content_blocks(element: etree._Element, base_url: str) -> tuple[list[ContentBlock], list[Image]]:
+    """Text blocks and inline images of a body element; ints in content index the images."""
+    writer = _BlockWriter(base_url)
+    writer.walk(element)
+    writer.flush()
+    return writer.content, writer.images
+
+
+def _inline_text(element: etree._Element, parts: list[str], with_tail: bool) -> None:
+    if isinstance(element.tag, str) and element.tag.lower() not in SKIP_TAGS:
+        parts.append(element.text or "")
+        for child in element:
+            _inline_text(child, parts, with_tail=True)
+    if with_tail:
+        parts.append(element.tail or "")

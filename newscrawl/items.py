@@ -1,0 +1,64 @@
+"""The exported article record (../shared/spec/record.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypedDict
+
+#: The contract fields of record.md, in export order.
+RECORD_FIELDS: tuple[str, ...] = (
+    "url",
+    "site",
+    "language",
+    "title",
+    "lead",
+    "body",
+    "published_at",
+    "modified_at",
+    "authors",
+    "section",
+    "tags",
+    "images",
+    "views",
+)
+#: Fields this project adds after the contract ones.
+EXTRA_FIELDS: tuple[str, ...] = ("extraction",)
+#: What a feed export writes (``content`` is working state, never exported).
+EXPORT_FIELDS: tuple[str, ...] = RECORD_FIELDS + EXTRA_FIELDS
+
+#: Fields without which a record is not an article: such a page is dropped.
+REQUIRED_FIELDS: tuple[str, ...] = ("url", "title", "body", "published_at")
+
+
+class Image(TypedDict):
+    """One image of an article: main image first, then inline ones in order."""
+
+    url: str
+    caption: str | None
+    credit: str | None
+
+
+#: A block of article content before cleaning: a text block, or the index of an
+#: inline image in ``Article.images`` (so a credit line knows its image).
+ContentBlock = str | int
+
+
+@dataclass
+class Article:
+    """One article. Extraction fills ``content``; cleaning turns it into ``body``."""
+
+    url: str
+    site: str
+    language: str
+    title: str
+    lead: str | None = None
+    body: str = ""
+    published_at: str | None = None
+    modified_at: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    views: int | None = None
+    extraction: str = "fallback"
+    content: list[ContentBlock] = field(default_factory=list)

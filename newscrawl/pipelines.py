@@ -1,0 +1,70 @@
+"""Item pipelines: thin steps that call ``newscrawl.clean`` and guard the export.
+
+Order (settings.ITEM_PIPELINES): clean the text, drop records missing a required field,
+drop a second record of the same article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from scrapy.exceptions import DropItem
+
+from newscrawl.clean import clean_article
+from newscrawl.items import REQUIRED_FIELDS, Article
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
+
+class _StatsPipeline:
+    """Base for pipelines that count what they do in the crawl stats."""
+
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> _StatsPipeline:
+        assert crawler.stats is not None
+        return cls(crawler.stats)
+
+
+class CleanTextPipeline(_StatsPipeline):
+    """Remove promo blocks, credits, related links, embeds and ads; build ``body``."""
+
+    def process_item(self, item: Article) -> Article:
+        report = clean_article(item)
+        for name, count in asdict(report).items():
+            if count:
+                self.stats.inc_value(f"newscrawl/cleaned/{name}", count)
+        return item
+
+
+class RequiredFieldsPipeline(_StatsPipeline):
+    """Never export half a record: a page without url, title, body or date is dropped."""
+
+    def process_item(self, item: Article) -> Article:
+        missing = [name for name in REQUIRED_FIELDS if not getattr(item, name)]
+        if missing:
+            self.stats.inc_value("newscrawl/dropped/missing_field")
+            for name in missing:
+                self.stats.inc_value(f"newscrawl/dropped/missing_field/{name}")
+            raise DropItem(f"missing required field(s) {', '.join(missing)} ({item.extraction})")
+        return item
+
+
+class DuplicatesPipeline(_StatsPipeline):
+    """One record per canonical URL, whatever links, days or redirects led to it."""
+
+    def __init__(self, stats: StatsCollector) -> None:
+        super().__init__(stats)
+        self.seen_urls: set[str] = set()
+
+    def process_item(self, item: Article) -> Article:
+        if item.url in self.seen_urls:
+            self.stats.inc_value("newscrawl/dropped/duplicate")
+            raise DropItem("duplicate of an article already exported")
+        self.seen_urls.add(item.url)
+        return item

@@ -1,0 +1,153 @@
+"""``scrapy crawl inbusiness``: inbusiness.kz day archives (or the latest feed) -> articles."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from newscrawl.arguments import ArgumentError, CrawlArguments, parse_arguments
+from newscrawl.discover.archive import archive_url, listing_links, next_page_url
+from newscrawl.extract.article import extract_article
+from newscrawl.extract.inbusiness import LAYOUTS
+from newscrawl.items import Article
+
+logger = logging.getLogger(__name__)
+
+
+class InbusinessSpider(scrapy.Spider):
+    """Crawl inbusiness.kz (or a copy of it at ``-a base_url=``).
+
+    Arguments (``-a``):
+
+    * ``since``, ``until``: ``YYYY-MM-DD``, inclusive: crawl every page of each day
+      archive of the range. Without them: the latest feed (today's items).
+    * ``editions``: comma-separated subset of ``ru,kz,en`` (default all three).
+    * ``base_url``: the site root to crawl (default ``https://inbusiness.kz``);
+      records still say ``site: inbusiness.kz``.
+    """
+
+    name = "inbusiness"
+    site = "inbusiness.kz"
+    default_base_url = "https://inbusiness.kz"
+    known_editions = ("ru", "kz", "en")
+    layouts = LAYOUTS
+    argument_names = ("since", "until", "editions", "base_url")
+
+    def __init__(self, **kwargs: Any) -> None:
+        arguments = {name: kwargs.pop(name) for name in self.argument_names if name in kwargs}
+        super().__init__(**kwargs)
+        self.arguments = self.check_arguments(**arguments)
+        self.allowed_domains = [urlsplit(self.arguments.base_url).hostname or ""]
+
+    @classmethod
+    def check_arguments(cls, **arguments: str) -> CrawlArguments:
+        """Parse the ``-a`` arguments; ArgumentError names the first bad one."""
+        unknown = sorted(set(arguments) - set(cls.argument_names))
+        if unknown:
+            raise ArgumentError(
+                f"unknown argument -a {unknown[0]}: expected one of {', '.join(cls.argument_names)}"
+            )
+        return parse_arguments(
+            since=arguments.get("since"),
+            until=arguments.get("until"),
+            editions=arguments.get("editions"),
+            base_url=arguments.get("base_url") or cls.default_base_url,
+            known_editions=cls.known_editions,
+        )
+
+    async def start(self) -> AsyncIterator[Request]:
+        """One listing per edition first: it tells whether the edition exists."""
+        days = self.arguments.days()
+        for edition in self.arguments.editions:
+            yield self.listing_request(edition, days[0] if days else None, probe=True)
+
+    def listing_request(
+        self, edition: str, day: date | None, *, url: str | None = None, page: int = 1, probe: bool = False
+    ) -> Request:
+        """A day archive (or latest feed) page, handled by ``parse_listing``."""
+        return Request(
+            url or archive_url(self.arguments.base_url, edition, day),
+            callback=self.parse_listing,
+            errback=self.listing_failed,
+            cb_kwargs={"edition": edition, "day": day, "page": page},
+            meta={"probe": probe},
+        )
+
+    def other_days(self, edition: str) -> Iterator[Request]:
+        """The rest of the range, once the edition's first listing has answered."""
+        for day in self.arguments.days()[1:]:
+            yield self.listing_request(edition, day)
+
+    def parse_listing(self, response: Response, edition: str, day: date | None, page: int) -> Iterator[Request]:
+        """Article links and the next page of a listing; after a probe, the other days."""
+        if response.meta.get("probe"):
+            yield from self.other_days(edition)
+        if not isinstance(response, TextResponse):
+            self.count_and_log("listing_not_html", "listing is not HTML: %s", response.url, level=logging.ERROR)
+            return
+        links, recognised = listing_links(response.selector, response.url)
+        if not recognised:
+            self.count_and_log("listing_unrecognised", "listing markup not recognised, took article links "
+                               "from the whole page: %s", response.url, level=logging.WARNING)
+        if not links and page == 1:
+            self.count_and_log("listing_empty", "no articles listed: %s", response.url, level=logging.INFO)
+        self.crawler.stats.inc_value("newscrawl/listing_pages")
+        for url in links:
+            yield Request(url, callback=self.parse_article, errback=self.article_failed)
+        next_url = next_page_url(response.selector, response.url)
+        if next_url:
+            max_pages = self.settings.getint("NEWSCRAWL_MAX_LISTING_PAGES")
+            if page >= max_pages:
+                self.count_and_log("listing_page_limit", "stopped following pagination after %d pages "
+                                   "(NEWSCRAWL_MAX_LISTING_PAGES): %s", max_pages, response.url,
+                                   level=logging.WARNING)
+            else:
+                yield self.listing_request(edition, day, url=next_url, page=page + 1)
+
+    def listing_failed(self, failure: Failure) -> Iterator[Request]:
+        """A listing that failed: a missing edition is skipped, any other failure is reported."""
+        request = failure.request
+        edition = request.cb_kwargs["edition"]
+        status = failure.value.response.status if failure.check(HttpError) else None
+        if request.meta.get("probe") and status == 404:
+            self.count_and_log("edition_missing", "edition %r has no archive at %s (404): edition skipped",
+                               edition, request.url, level=logging.WARNING)
+            return
+        self.count_and_log("listing_failed", "listing failed: %s: %s", request.url,
+                           failure.getErrorMessage(), level=logging.ERROR)
+        if request.meta.get("probe"):
+            yield from self.other_days(edition)
+
+    def parse_article(self, response: Response) -> Iterator[Article]:
+        """Hand the page to extraction; a page that breaks it is logged and counted, never fatal."""
+        if not isinstance(response, TextResponse):
+            self.count_and_log("article_not_html", "article is not HTML: %s", response.url, level=logging.ERROR)
+            return
+        try:
+            yield extract_article(response.selector, response.url, site=self.site, layouts=self.layouts)
+        except Exception:  # noqa: BLE001 - one bad page must not end the crawl
+            logger.exception("extraction failed: %s", response.url)
+            self.crawler.stats.inc_value("newscrawl/extraction_error")
+
+    def article_failed(self, failure: Failure) -> None:
+        """A removed article (404/410) is counted apart from a transport failure."""
+        url = failure.request.url
+        status = failure.value.response.status if failure.check(HttpError) else None
+        if status in (404, 410):
+            self.count_and_log("article_404", "article gone (%s): %s", status, url, level=logging.WARNING)
+        else:
+            self.count_and_log("article_failed", "article failed: %s: %s", url, failure.getErrorMessage(),
+                               level=logging.ERROR)
+
+    def count_and_log(self, stat: str, message: str, *args: Any, level: int) -> None:
+        """Every problem is both a log line naming the URL and a ``newscrawl/`` stat."""
+        self.crawler.stats.inc_value(f"newscrawl/{stat}")
+        logger.log(level, message, *args)
