@@ -62,3 +62,13 @@ class Article:
     views: int | None = None
     extraction: str = "fallback"
     content: list[ContentBlock] = field(default_factory=list)
+
+
+def missing_fields(article: Article) -> list[str]:
+    """The required fields an article lacks; a record with any is not exported."""
+    return [name for name in REQUIRED_FIELDS if not getattr(article, name)]
+
+
+def export_record(article: Article) -> dict[str, object]:
+    """The article as one exported line holds it (``FEED_EXPORT_FIELDS`` order)."""
+    return {name: getattr(article, name) for name in EXPORT_FIELDS}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import DropItem
 
 from newscrawl.clean import clean_article
-from newscrawl.items import REQUIRED_FIELDS, Article
+from newscrawl.items import Article, missing_fields
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -46,7 +46,7 @@ class RequiredFieldsPipeline(_StatsPipeline):
     """Never export half a record: a page without url, title, body or date is dropped."""
 
     def process_item(self, item: Article) -> Article:
-        missing = [name for name in REQUIRED_FIELDS if not getattr(item, name)]
+        missing = missing_fields(item)
         if missing:
             self.stats.inc_value("newscrawl/dropped/missing_field")
             for name in missing:
