@@ -28,6 +28,14 @@ class CrawlArguments:
             return []
         return [self.since + timedelta(days=n) for n in range((self.until - self.since).days + 1)]
 
+    def in_range(self, published_at: str | None) -> bool:
+        """Whether an ISO stamp falls on a day of the range (Almaty date, as it carries
+        Almaty's offset); always true without a range or without a stamp (validation
+        drops a record without one later)."""
+        if self.since is None or self.until is None or not published_at:
+            return True
+        return self.since <= date.fromisoformat(published_at[:10]) <= self.until
+
 
 def parse_base_url(value: str) -> str:
     """An http(s) URL of a site root, without a trailing slash."""

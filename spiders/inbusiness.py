@@ -132,10 +132,17 @@ class InbusinessSpider(scrapy.Spider):
             self.count_and_log("article_not_html", "article is not HTML: %s", response.url, level=logging.ERROR)
             return
         try:
-            yield extract_article(response.selector, response.url, site=self.site, layouts=self.layouts)
+            article = extract_article(response.selector, response.url, site=self.site, layouts=self.layouts)
         except Exception:  # noqa: BLE001 - one bad page must not end the crawl
             logger.exception("extraction failed: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/extraction_error")
+            return
+        if self.arguments.in_range(article.published_at):
+            yield article
+        else:
+            # Listed in the range (e.g. again on the next day) but published outside it.
+            self.count_and_log("out_of_range", "published %s, outside the range: %s", article.published_at,
+                               response.url, level=logging.DEBUG)
 
     def article_failed(self, failure: Failure) -> None:
         """A removed article (404/410) is counted apart from a transport failure."""

@@ -1,0 +1,68 @@
+"""Serve a demo ``Site`` over HTTP on 127.0.0.1, recording every request it answers."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from newscrawl.demo.site import Site
+
+
+class DemoServer(ThreadingHTTPServer):
+    """A threading HTTP server over one ``Site``; its once-faults and request log are its own."""
+
+    daemon_threads = True
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(("127.0.0.1", 0), DemoHandler)
+        self.site = site
+        self.requests: list[tuple[str, str, int]] = []  # (method, path_with_query, status), in order
+        self.fired: set[str] = set()
+        self.lock = threading.Lock()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class DemoHandler(BaseHTTPRequestHandler):
+    server: DemoServer
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(send_body=False)
+
+    def _answer(self, send_body: bool) -> None:
+        server = self.server
+        with server.lock:  # routing is fast; the lock keeps faults and the log consistent
+            status, headers, body = server.site.respond(self.path, host=self.headers.get("Host"), fired=server.fired)
+            server.requests.append((self.command, self.path, status))
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:  # quiet: tests read server.requests
+        pass
+
+
+@contextmanager
+def serve(site: Site) -> Iterator[DemoServer]:
+    """Run ``site`` on a free port of 127.0.0.1 in a daemon thread until the block exits."""
+    server = DemoServer(site)
+    thread = threading.Thread(target=server.serve_forever, name="demo-site", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

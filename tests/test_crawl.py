@@ -1,0 +1,138 @@
+"""End to end: the real ``scrapy crawl`` over the local copy of the site, export vs. what it served."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newscrawl.demo.__main__ import crawl_command
+from newscrawl.demo.server import serve
+from newscrawl.demo.site import Site, build_site
+
+REPO = Path(__file__).resolve().parents[1]
+WINDOWS = {
+    "2022": (date(2022, 10, 17), date(2022, 10, 19)),
+    "2024": (date(2024, 2, 28), date(2024, 3, 2)),
+    # One day whose archive also lists an article of the day before: it is not exported.
+    "2022-10-19": (date(2022, 10, 19), date(2022, 10, 19)),
+}
+
+
+@dataclass
+class Crawl:
+    records: list[dict]
+    requests: list[tuple[str, str, int]]
+    log: str
+    returncode: int
+
+    def summary(self) -> dict[str, int]:
+        line = re.search(r"newscrawl summary: (.*) finish_reason", self.log)
+        assert line, "no summary line in the log"
+        return {key: int(value) for key, value in (pair.split("=") for pair in line.group(1).split())}
+
+
+def run_crawl(site: Site, tmp_path: Path, *arguments: str, since: date | None = None,
+              until: date | None = None, base_url: str | None = None) -> Crawl:
+    output, log = tmp_path / "out.jsonl", tmp_path / "crawl.log"
+    with serve(site) as server:
+        command = crawl_command(base_url or server.base_url, since, until, output, log)
+        result = subprocess.run([*command, *arguments], cwd=REPO, capture_output=True, text=True, timeout=300)
+        requests = list(server.requests)
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()] if output.exists() else []
+    return Crawl(records, requests, log.read_text(encoding="utf-8"), result.returncode)
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return build_site()
+
+
+@pytest.fixture(scope="module", params=sorted(WINDOWS))
+def backfill(request: pytest.FixtureRequest, site: Site, tmp_path_factory: pytest.TempPathFactory) -> tuple[Crawl, list[dict]]:
+    since, until = WINDOWS[request.param]
+    crawl = run_crawl(site, tmp_path_factory.mktemp(request.param), since=since, until=until)
+    return crawl, site.expected_records(since, until)
+
+
+def test_backfill_exports_exactly_the_articles_the_site_served(backfill: tuple[Crawl, list[dict]]) -> None:
+    crawl, expected = backfill
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    urls = [record["url"] for record in crawl.records]
+    assert len(urls) == len(set(urls)), "an article was exported twice"
+    assert sorted(urls) == sorted(record["url"] for record in expected)
+
+
+def test_backfill_records_equal_the_site_ground_truth_field_for_field(backfill: tuple[Crawl, list[dict]]) -> None:
+    crawl, expected = backfill
+    exported = {record["url"]: record for record in crawl.records}
+    for truth in expected:
+        assert exported.get(truth["url"]) == truth, truth["url"]
+
+
+def test_no_page_is_fetched_twice_except_for_a_retry(backfill: tuple[Crawl, list[dict]]) -> None:
+    crawl, _ = backfill
+    answered = Counter(path for _, path, status in crawl.requests if status not in (429, 500))
+    assert [path for path, count in answered.items() if count > 1] == []
+
+
+def test_summary_line_counts_paths_404s_and_retries(backfill: tuple[Crawl, list[dict]]) -> None:
+    crawl, expected = backfill
+    summary = crawl.summary()
+    assert summary["exported"] == len(expected)
+    paths = Counter(record["extraction"] for record in expected)
+    assert (summary["layout_a"], summary["layout_b"], summary["fallback"]) == (
+        paths["layout_a"], paths["layout_b"], paths["fallback"])
+    faults = Counter(status for _, _, status in crawl.requests)
+    assert summary["retries"] == faults[500] + faults[429]
+    assert summary["missing_field"] == 0
+
+
+def test_missing_edition_is_skipped_with_a_log_line(backfill: tuple[Crawl, list[dict]]) -> None:
+    crawl, _ = backfill
+    assert re.search(r"edition 'en' has no archive at http://127\.0\.0\.1:\d+/en/lastnews\?date=", crawl.log)
+    # Only the probe of the missing edition was requested, not every day of it.
+    assert sum(1 for _, path, _ in crawl.requests if path.startswith("/en/")) == 1
+
+
+def test_all_faults_fired_and_were_survived(site: Site, tmp_path: Path) -> None:
+    since, until = date(2022, 10, 17), date(2024, 3, 2)
+    crawl = run_crawl(site, tmp_path, "-a", "editions=ru,kz", since=since, until=until)
+    statuses = Counter(status for _, _, status in crawl.requests)
+    assert statuses[500] >= 1 and statuses[429] >= 1 and statuses[301] >= 1 and statuses[404] >= 1
+    assert "waiting 1.0s (Retry-After) before retrying" in crawl.log
+    assert re.search(r"article gone \(404\): http://127\.0\.0\.1:\d+/\S+", crawl.log)
+    assert crawl.summary()["not_found_404"] == statuses[404]
+    assert sorted(r["url"] for r in crawl.records) == sorted(r["url"] for r in site.expected_records(since, until))
+
+
+def test_editions_argument_limits_the_export(site: Site, tmp_path: Path) -> None:
+    day = WINDOWS["2022"][0]
+    crawl = run_crawl(site, tmp_path, "-a", "editions=kz", since=day, until=day)
+    assert crawl.records and {record["language"] for record in crawl.records} == {"kk"}
+    assert sorted(r["url"] for r in crawl.records) == sorted(
+        r["url"] for r in site.expected_records(day, day, editions=("kz",)))
+
+
+def test_without_a_range_the_latest_feed_is_crawled(site: Site, tmp_path: Path) -> None:
+    crawl = run_crawl(site, tmp_path, "-a", "editions=ru")
+    newest = site.days[-1]
+    expected = {r["url"] for r in site.expected_records(newest, newest, editions=("ru",))}
+    assert expected and {record["url"] for record in crawl.records} == expected
+
+
+def test_dead_server_ends_the_crawl_with_logged_failures(site: Site, tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    day = WINDOWS["2022"][0]
+    crawl = run_crawl(site, tmp_path, "-a", "editions=ru", "-s", "RETRY_TIMES=1", since=day, until=day, base_url=dead)
+    assert crawl.records == []
+    assert f"listing failed: {dead}/ru/lastnews?date={day}" in crawl.log
