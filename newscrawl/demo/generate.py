@@ -9,10 +9,22 @@ from datetime import date, datetime, timedelta
 
 from newscrawl.demo import phrases as ph
 from newscrawl.demo.content import (
-    LAVROV_LEAD, LAVROV_PARAGRAPHS, LAVROV_SLUG, LAVROV_TITLE, LAYOUT_A, LAYOUT_B, LAYOUT_UNKNOWN,
-    Article, Figure, Image, ListBlock, Noise, Text, almaty,
+    LAVROV_LEAD,
+    LAVROV_PARAGRAPHS,
+    LAVROV_SLUG,
+    LAVROV_TITLE,
+    LAYOUT_A,
+    LAYOUT_B,
+    LAYOUT_UNKNOWN,
+    Article,
+    Figure,
+    Image,
+    ListBlock,
+    Noise,
+    Text,
+    almaty,
 )
-from newscrawl.demo.noise import LOOKALIKES, NOISE_VARIANTS, UNKNOWN_LAYOUT_NOISE, TG_BLOCK
+from newscrawl.demo.noise import LOOKALIKES, NOISE_VARIANTS, TG_BLOCK, UNKNOWN_LAYOUT_NOISE
 
 DAYS = tuple(date(2022, 10, d) for d in (17, 18, 19)) + (
     date(2024, 2, 28), date(2024, 2, 29), date(2024, 3, 1), date(2024, 3, 2))

@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
-from newscrawl.demo.content import LAYOUT_A, LAYOUT_B, LAYOUT_UNKNOWN, Article, Text
-from newscrawl.demo.content import LAVROV_SLUG
+from newscrawl.demo.content import LAVROV_SLUG, LAYOUT_A, LAYOUT_B, LAYOUT_UNKNOWN, Article, Text
 from newscrawl.demo.generate import TOKAEV, Generator, text_spots
 from newscrawl.demo.listings import (
-    PAGE_SIZE, Entry, render_archive, render_plain, render_robots, render_rss, render_sitemap,
+    PAGE_SIZE,
+    Entry,
+    render_archive,
+    render_plain,
+    render_robots,
+    render_rss,
+    render_sitemap,
     render_sitemap_index,
 )
 from newscrawl.demo.pages import render_amp, render_layout_a, render_layout_b, render_unknown

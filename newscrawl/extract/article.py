@@ -7,10 +7,11 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
+from newscrawl.clean.text import collapse_whitespace
 from newscrawl.dates import parse_iso, parse_text_date, to_iso
+from newscrawl.extract.blocks import content_blocks
 from newscrawl.extract.generic import generic_date_text, generic_title, main_text_element
 from newscrawl.extract.layout import Layout, LayoutFields, detect_layout, read_layout
-from newscrawl.extract.blocks import collapse, content_blocks
 from newscrawl.extract.structured import StructuredData, read_structured
 from newscrawl.items import Article, ContentBlock, Image
 from newscrawl.urls import EDITION_LANGUAGES, canonical_url, edition_of
@@ -32,7 +33,7 @@ def strip_site_suffix(title: str | None, site: str) -> str | None:
     if not title:
         return None
     suffix = re.compile(rf"\s*[-–—|:]\s*(?:www\.)?{re.escape(site)}\s*$", re.IGNORECASE)
-    return collapse(suffix.sub("", title)) or None
+    return collapse_whitespace(suffix.sub("", title)) or None
 
 
 def language_of(url: str, structured: StructuredData) -> str:
@@ -51,8 +52,8 @@ def lead_or_none(lead: str | None, description: str | None, content: list[Conten
     if not description:
         return None
     opening = next((block for block in content if isinstance(block, str)), "")
-    stem = collapse(description).rstrip(".… ")
-    return None if opening.startswith(stem) else collapse(description)
+    stem = collapse_whitespace(description).rstrip(".… ")
+    return None if opening.startswith(stem) else collapse_whitespace(description)
 
 
 def generic_fields(selector: Selector, base_url: str) -> LayoutFields:

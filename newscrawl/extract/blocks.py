@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from newscrawl.clean.text import collapse_whitespace
 from newscrawl.items import ContentBlock, Image
 
 #: Elements that end the current block of text (one block per paragraph).
@@ -26,19 +27,11 @@ _EMBED_ATTRS: tuple[str, ...] = ("data-instgrm-permalink", "data-telegram-post",
 #: Ad slots and banners, by the class names ad code uses.
 _AD_CLASS = re.compile(r"(?:^|[\s_-])(?:adv|advert\w*|ads|adsbygoogle|banner|ad)(?:$|[\s_-])")
 
-_SPACE = re.compile(r"\s+")
-
-
-def collapse(text: str | None) -> str:
-    """Collapse any run of whitespace (NBSP and thin spaces too) to one space."""
-    return _SPACE.sub(" ", text or "").strip()
-
-
 def element_text(element: etree._Element) -> str:
     """An element's visible text, whitespace collapsed, without scripts and styles."""
     parts: list[str] = []
     _inline_text(element, parts, with_tail=False)
-    return collapse(" ".join(parts))
+    return collapse_whitespace(" ".join(parts))
 
 
 def is_noise_element(element: etree._Element) -> bool:
@@ -72,7 +65,7 @@ def figure_image(container: etree._Element, base_url: str) -> Image | None:
     if not url:
         return None
     captions = container.xpath(".//figcaption")
-    caption = element_text(captions[0]) if captions else collapse(imgs[0].get("alt"))
+    caption = element_text(captions[0]) if captions else collapse_whitespace(imgs[0].get("alt"))
     credits = container.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' copyright ')]")
     credit = element_text(credits[0]) if credits else ""
     return Image(url=url, caption=caption or None, credit=credit or None)
@@ -88,7 +81,7 @@ class _BlockWriter:
         self._buffer: list[str] = []
 
     def flush(self) -> None:
-        text = collapse(" ".join(self._buffer))
+        text = collapse_whitespace(" ".join(self._buffer))
         self._buffer = []
         if text:
             self.content.append(text)
@@ -115,7 +108,7 @@ class _BlockWriter:
         elif tag == "img":
             url = image_url(element, self.base_url)
             if url:
-                self.add_image(Image(url=url, caption=collapse(element.get("alt")) or None, credit=None))
+                self.add_image(Image(url=url, caption=collapse_whitespace(element.get("alt")) or None, credit=None))
         elif tag == "br":
             self._buffer.append(" ")
         elif tag in BLOCK_TAGS:

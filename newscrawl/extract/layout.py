@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
-from newscrawl.extract.blocks import collapse, content_blocks, element_text, figure_image
+from newscrawl.extract.blocks import content_blocks, element_text, figure_image
 from newscrawl.items import ContentBlock, Image
 
 _DIGITS = re.compile(r"[0-9]+")
