@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from newscrawl.dates import ALMATY, parse_day
+from newscrawl.dates import parse_day
 
 
 class ArgumentError(ValueError):
@@ -15,12 +15,21 @@ class ArgumentError(ValueError):
 
 @dataclass(frozen=True)
 class CrawlArguments:
-    """A date range (or None: the latest feed), the editions and the site root to crawl."""
+    """A date range, the editions and the site root to crawl.
+
+    With ``since`` and ``until`` the run is a backfill of the day archives; otherwise it is
+    incremental (sitemaps, feeds, latest archive), from ``since`` on when only that is given.
+    """
 
     since: date | None
     until: date | None
     editions: tuple[str, ...]
     base_url: str
+
+    @property
+    def mode(self) -> str:
+        """``backfill`` or ``incremental``."""
+        return "backfill" if self.since and self.until else "incremental"
 
     def days(self) -> list[date]:
         """Every day of the range, oldest first; empty without a range."""
@@ -29,12 +38,12 @@ class CrawlArguments:
         return [self.since + timedelta(days=n) for n in range((self.until - self.since).days + 1)]
 
     def in_range(self, published_at: str | None) -> bool:
-        """Whether an ISO stamp falls on a day of the range (Almaty date, as it carries
-        Almaty's offset); always true without a range or without a stamp (validation
-        drops a record without one later)."""
-        if self.since is None or self.until is None or not published_at:
+        """Whether an ISO stamp falls within ``since``..``until`` (its Almaty date, as it carries
+        Almaty's offset); true without a stamp (validation drops such a record later)."""
+        if not published_at:
             return True
-        return self.since <= date.fromisoformat(published_at[:10]) <= self.until
+        day = date.fromisoformat(published_at[:10])
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
 def parse_base_url(value: str) -> str:
@@ -68,8 +77,6 @@ def parse_arguments(
         until_day = parse_day(until, "until") if until is not None else None
     except ValueError as error:
         raise ArgumentError(str(error)) from None
-    if since_day and until_day is None:
-        until_day = datetime.now(ALMATY).date()
     if until_day and since_day is None:
         raise ArgumentError(f"-a until={until} needs -a since=YYYY-MM-DD as well")
     if since_day and until_day and until_day < since_day:

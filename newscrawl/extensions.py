@@ -16,6 +16,10 @@ logger = logging.getLogger(__name__)
 #: (label, stats key) pairs of the summary line, in the order printed.
 SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
     ("exported", "item_scraped_count"),
+    ("new", "newscrawl/store/new"),
+    ("changed", "newscrawl/store/changed"),
+    ("unchanged", "newscrawl/store/unchanged"),
+    ("redelivered", "newscrawl/store/redelivered"),
     ("layout_a", "newscrawl/exported/layout_a"),
     ("layout_b", "newscrawl/exported/layout_b"),
     ("fallback", "newscrawl/exported/fallback"),
@@ -53,4 +57,5 @@ class RunSummary:
         return f"newscrawl summary: {figures}"
 
     def spider_closed(self, reason: str) -> None:
-        logger.info("%s finish_reason=%s", self.summary_line(), reason)
+        outcome = self.stats.get_value("newscrawl/outcome", "-")
+        logger.info("%s outcome=%s finish_reason=%s", self.summary_line(), outcome, reason)

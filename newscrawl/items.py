@@ -62,6 +62,8 @@ class Article:
     views: int | None = None
     extraction: str = "fallback"
     content: list[ContentBlock] = field(default_factory=list)
+    #: The sitemap ``lastmod`` this version was listed with (store bookkeeping, never exported).
+    lastmod: str | None = None
 
 
 def missing_fields(article: Article) -> list[str]:
@@ -72,3 +74,11 @@ def missing_fields(article: Article) -> list[str]:
 def export_record(article: Article) -> dict[str, object]:
     """The article as one exported line holds it (``FEED_EXPORT_FIELDS`` order)."""
     return {name: getattr(article, name) for name in EXPORT_FIELDS}
+
+
+def article_from_record(record: dict[str, object], lastmod: str | None = None) -> Article:
+    """An exported record back as an Article (to export a stored version again). Its body
+    becomes content blocks, which cleaning leaves as they are: clean text stays clean."""
+    fields = {name: record[name] for name in EXPORT_FIELDS if name in record}
+    body = str(fields.pop("body", "") or "")
+    return Article(**fields, content=[block for block in body.split("\n\n") if block], lastmod=lastmod)  # type: ignore[arg-type]

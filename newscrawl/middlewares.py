@@ -1,7 +1,9 @@
-"""Transport: retries that honour ``Retry-After``.
+"""Transport: retries that honour ``Retry-After``, and pages that answer 200 but are not the page.
 
 Scrapy's RetryMiddleware (2.19) retries a 429 or 503 at once, ignoring ``Retry-After``;
 a site that asks us to wait would only throttle us harder. This subclass waits first.
+A bot challenge or maintenance page comes with status 200, so no status-based retry sees it:
+``NotArticleMiddleware`` reads the page (``extract/notarticle.py``) and retries or drops it.
 """
 
 from __future__ import annotations
@@ -12,10 +14,15 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
-from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse
 from scrapy.utils.response import response_status_message
 
+from newscrawl.extract.notarticle import EMPTY_LISTING, is_listing_url, page_problem
+
 if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
     from scrapy.http import Request, Response
     from scrapy.settings import BaseSettings
 
@@ -65,3 +72,49 @@ class RetryAfterMiddleware(RetryMiddleware):
             logger.info("%s answered %d: waiting %.1fs (Retry-After) before retrying", request.url, response.status, wait)
             await asyncio.sleep(wait)
         return retry
+
+
+class NotArticleMiddleware:
+    """Retry a 200 page that is not the page asked for (bot challenge, maintenance page, empty
+    JavaScript shell, a day archive listing nothing): it is often gone on a second try.
+
+    When retries run out the page is reported with its URL and counted under
+    ``newscrawl/not_article/<reason>``: a challenge, maintenance or shell page is dropped
+    (``IgnoreRequest``: the request's errback counts it as a failed article or listing), never
+    exported as an empty article; an empty listing goes on to the spider, which reads it as a
+    day without items, but never silently. Retries count in ``retry/count`` like any other.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.max_retries = crawler.settings.getint("NEWSCRAWL_NOT_ARTICLE_RETRIES", 2)
+        self.empty_listing_retries = crawler.settings.getint("NEWSCRAWL_EMPTY_LISTING_RETRIES", 1)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NotArticleMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        if response.status != 200 or not isinstance(response, HtmlResponse) or request.meta.get("dont_retry"):
+            return response
+        reason = page_problem(response.selector, response.url, listing=is_listing_url(response.url))
+        if reason is None:
+            return response
+        empty_listing = reason == EMPTY_LISTING
+        retry = get_retry_request(
+            request,
+            spider=self.crawler.spider,
+            reason=f"not_article/{reason}",
+            max_retry_times=self.empty_listing_retries if empty_listing else self.max_retries,
+            give_up_log_level=logging.DEBUG,  # the line below says it, with the reason
+        )
+        if retry is not None:
+            return retry
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"newscrawl/not_article/{reason}")
+        if empty_listing:
+            logger.warning("archive lists no articles, also on retry (a day without news, or a broken "
+                           "listing): %s", response.url)
+            return response
+        logger.error("not the page asked for but a %s page, also on retry: dropped: %s", reason, response.url)
+        raise IgnoreRequest(f"{reason} page instead of the requested one")

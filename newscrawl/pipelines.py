@@ -1,7 +1,8 @@
 """Item pipelines: thin steps that call ``newscrawl.clean`` and guard the export.
 
 Order (settings.ITEM_PIPELINES): clean the text, drop records missing a required field,
-drop a second record of the same article.
+drop a second record of the same article, keep it in the store (and drop it there when an
+incremental run has it already).
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.clean import clean_article
+from newscrawl.incremental import RunState
 from newscrawl.items import Article, missing_fields
 
 if TYPE_CHECKING:
@@ -67,4 +69,23 @@ class DuplicatesPipeline(_StatsPipeline):
             self.stats.inc_value("newscrawl/dropped/duplicate")
             raise DropItem("duplicate of an article already exported")
         self.seen_urls.add(item.url)
+        return item
+
+
+class StorePipeline:
+    """Keep every article in the store; in an incremental run, export only new or changed ones."""
+
+    def __init__(self, state: RunState) -> None:
+        self.state = state
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        state = crawler.get_extension(RunState)
+        if state is None:
+            raise NotConfigured("the article store is off (NEWSCRAWL_STATE_ENABLED)")
+        return cls(state)
+
+    def process_item(self, item: Article) -> Article:
+        if not self.state.keep_article(item):
+            raise DropItem("unchanged since the store's version", log_level="DEBUG")
         return item

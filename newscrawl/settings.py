@@ -29,7 +29,13 @@ RETRY_AFTER_MAX = 120.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.RetryAfterMiddleware": 550,
+    # After redirects and decompression, before the status retries: 200 pages that are not the page.
+    "newscrawl.middlewares.NotArticleMiddleware": 560,
 }
+# Bot challenge, maintenance or JavaScript-shell pages are retried this often, then dropped;
+# a day archive listing nothing is retried this often, then reported.
+NEWSCRAWL_NOT_ARTICLE_RETRIES = 2
+NEWSCRAWL_EMPTY_LISTING_RETRIES = 1
 # Retry-After waits use asyncio; this is Scrapy's default reactor, pinned here.
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
@@ -37,14 +43,28 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.CleanTextPipeline": 100,
     "newscrawl.pipelines.RequiredFieldsPipeline": 200,
     "newscrawl.pipelines.DuplicatesPipeline": 300,
+    "newscrawl.pipelines.StorePipeline": 400,
 }
-EXTENSIONS = {"newscrawl.extensions.RunSummary": 500}
+EXTENSIONS = {
+    "newscrawl.incremental.RunState": 100,
+    "newscrawl.extensions.RunSummary": 500,
+}
+SPIDER_MIDDLEWARES = {"newscrawl.incremental.SkipKnownMiddleware": 950}
+
+# The article store (dataset of record, memory of incremental runs). Default path:
+# .scrapy/newscrawl/state.sqlite in the project; -s NEWSCRAWL_STATE=path sets another.
+NEWSCRAWL_STATE_ENABLED = True
+NEWSCRAWL_STATE = None
+# A run whose failed pages exceed this share exits non-zero (cron notices).
+NEWSCRAWL_MAX_ERROR_RATE = 0.1
 LOG_FORMATTER = "newscrawl.logformatter.ArticleLogFormatter"
 LOG_LEVEL = "INFO"
 
 # Exports: `-O articles.jsonl` writes the record of ../shared/spec/record.md, readable Cyrillic.
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
+# -O files appear complete under their name or not at all (a killed run leaves NAME.part).
+FEED_STORAGES = {"": "newscrawl.feeds.AtomicFileFeedStorage", "file": "newscrawl.feeds.AtomicFileFeedStorage"}
 
 # Pagination of one day's listing is followed at most this far (a loop guard).
 NEWSCRAWL_MAX_LISTING_PAGES = 50

@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.http import Request, Response, TextResponse
@@ -15,9 +15,12 @@ from twisted.python.failure import Failure
 
 from newscrawl.arguments import ArgumentError, CrawlArguments, parse_arguments
 from newscrawl.discover.archive import archive_url, listing_links, next_page_url
+from newscrawl.discover.feeds import monthly_sitemap_wanted, rss_links, sitemap_entries
 from newscrawl.extract.article import extract_article
 from newscrawl.extract.inbusiness import LAYOUTS
+from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY
 from newscrawl.items import Article
+from newscrawl.urls import article_request_url, edition_of
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +30,10 @@ class InbusinessSpider(scrapy.Spider):
 
     Arguments (``-a``):
 
-    * ``since``, ``until``: ``YYYY-MM-DD``, inclusive: crawl every page of each day
-      archive of the range. Without them: the latest feed (today's items).
+    * ``since``, ``until``: ``YYYY-MM-DD``, inclusive. Both: a backfill of every page of
+      each day archive of the range, exported whatever the store holds. Neither: an
+      incremental run (sitemaps, RSS, the latest archive) that fetches and exports only
+      what is new or changed since the store's version; ``since`` alone limits it.
     * ``editions``: comma-separated subset of ``ru,kz,en`` (default all three).
     * ``base_url``: the site root to crawl (default ``https://inbusiness.kz``);
       records still say ``site: inbusiness.kz``.
@@ -45,6 +50,7 @@ class InbusinessSpider(scrapy.Spider):
         arguments = {name: kwargs.pop(name) for name in self.argument_names if name in kwargs}
         super().__init__(**kwargs)
         self.arguments = self.check_arguments(**arguments)
+        self.crawl_mode = self.arguments.mode
         self.allowed_domains = [urlsplit(self.arguments.base_url).hostname or ""]
 
     @classmethod
@@ -64,10 +70,60 @@ class InbusinessSpider(scrapy.Spider):
         )
 
     async def start(self) -> AsyncIterator[Request]:
-        """One listing per edition first: it tells whether the edition exists."""
+        """Backfill: one listing per edition first (it tells whether the edition exists).
+        Incremental: the sitemap index, and each edition's latest listing (then its RSS)."""
         days = self.arguments.days()
+        if self.crawl_mode == "incremental":
+            yield Request(f"{self.arguments.base_url}/sitemap.xml", callback=self.parse_sitemap,
+                          errback=self.source_failed)
         for edition in self.arguments.editions:
             yield self.listing_request(edition, days[0] if days else None, probe=True)
+
+    def store_key(self, url: str) -> str:
+        """The URL a page of the real site has: the store's key, whichever copy is crawled."""
+        parts = urlsplit(url)
+        return self.default_base_url + parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def article_request(self, url: str, lastmod: str | None = None) -> Request:
+        """An article page; the meta tells the store what it needs to skip a known version."""
+        return Request(
+            url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            meta={ARTICLE_KEY: self.store_key(url), LASTMOD_KEY: lastmod, SKIP_KNOWN_KEY: self.crawl_mode == "incremental"},
+        )
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        """A sitemap index (monthly sitemaps, by edition and ``since``) or one month's articles."""
+        kind, entries = sitemap_entries(response.body)
+        since = self.arguments.since
+        for loc, lastmod in entries:
+            if kind == "sitemapindex":
+                if monthly_sitemap_wanted(loc, self.arguments.editions, since):
+                    yield Request(loc, callback=self.parse_sitemap, errback=self.source_failed,
+                                  meta={SOURCE_KEY: self.store_key(loc), LASTMOD_KEY: lastmod})
+                continue
+            url = article_request_url(urljoin(response.url, loc))
+            if not url or edition_of(url) not in self.arguments.editions:
+                continue
+            if since and lastmod and lastmod[:10] < since.isoformat():
+                continue  # not modified since `since`, so not published since then either
+            yield self.article_request(url, lastmod)
+
+    def parse_rss(self, response: Response) -> Iterator[Request]:
+        """The newest items of an edition."""
+        urls = (article_request_url(urljoin(response.url, link)) for link in rss_links(response.body))
+        yield from (self.article_request(url) for url in dict.fromkeys(urls) if url)
+
+    def source_failed(self, failure: Failure) -> None:
+        """A sitemap or feed that failed: the other sources still run; counted and logged.
+        One that does not exist (404) is noted, not a failure: the listings still cover the site."""
+        url = failure.request.url
+        if failure.check(HttpError) and failure.value.response.status == 404:
+            self.count_and_log("source_missing", "no sitemap or feed at %s (404)", url, level=logging.WARNING)
+        else:
+            self.count_and_log("source_failed", "sitemap or feed failed: %s: %s", url, failure.getErrorMessage(),
+                               level=logging.ERROR)
 
     def listing_request(
         self, edition: str, day: date | None, *, url: str | None = None, page: int = 1, probe: bool = False
@@ -81,15 +137,18 @@ class InbusinessSpider(scrapy.Spider):
             meta={"probe": probe},
         )
 
-    def other_days(self, edition: str) -> Iterator[Request]:
-        """The rest of the range, once the edition's first listing has answered."""
+    def after_probe(self, edition: str) -> Iterator[Request]:
+        """Once an edition's first listing answered: the rest of the range, or its RSS feed."""
+        if self.crawl_mode == "incremental":
+            yield Request(f"{self.arguments.base_url}/{edition}/rss", callback=self.parse_rss,
+                          errback=self.source_failed)
         for day in self.arguments.days()[1:]:
             yield self.listing_request(edition, day)
 
     def parse_listing(self, response: Response, edition: str, day: date | None, page: int) -> Iterator[Request]:
         """Article links and the next page of a listing; after a probe, the other days."""
         if response.meta.get("probe"):
-            yield from self.other_days(edition)
+            yield from self.after_probe(edition)
         if not isinstance(response, TextResponse):
             self.count_and_log("listing_not_html", "listing is not HTML: %s", response.url, level=logging.ERROR)
             return
@@ -101,7 +160,7 @@ class InbusinessSpider(scrapy.Spider):
             self.count_and_log("listing_empty", "no articles listed: %s", response.url, level=logging.INFO)
         self.crawler.stats.inc_value("newscrawl/listing_pages")
         for url in links:
-            yield Request(url, callback=self.parse_article, errback=self.article_failed)
+            yield self.article_request(url)
         next_url = next_page_url(response.selector, response.url)
         if next_url:
             max_pages = self.settings.getint("NEWSCRAWL_MAX_LISTING_PAGES")
@@ -124,7 +183,7 @@ class InbusinessSpider(scrapy.Spider):
         self.count_and_log("listing_failed", "listing failed: %s: %s", request.url,
                            failure.getErrorMessage(), level=logging.ERROR)
         if request.meta.get("probe"):
-            yield from self.other_days(edition)
+            yield from self.after_probe(edition)
 
     def parse_article(self, response: Response) -> Iterator[Article]:
         """Hand the page to extraction; a page that breaks it is logged and counted, never fatal."""
@@ -138,6 +197,7 @@ class InbusinessSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawl/extraction_error")
             return
         if self.arguments.in_range(article.published_at):
+            article.lastmod = response.meta.get(LASTMOD_KEY)
             yield article
         else:
             # Listed in the range (e.g. again on the next day) but published outside it.

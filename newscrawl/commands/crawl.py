@@ -1,29 +1,55 @@
-"""``scrapy crawl`` that rejects bad ``-a`` arguments before the crawl starts.
+"""``scrapy crawl`` with clear failures and exit codes for people and cron.
 
-Scrapy reports an exception from a spider's ``__init__`` as a traceback with exit
-code 0; a user (or cron) needs one line that names the argument, and a failing status.
+* a bad ``-a`` argument: one line naming it, exit code 2 (Scrapy itself prints a
+  traceback and exits 0);
+* the article store used by another run, or not a newscrawl store: one line, exit code
+  3 or 4, before any feed file is opened or any page fetched;
+* a run that failed (site unreachable, too many failed pages) or was interrupted: 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from newscrawl.arguments import ArgumentError
+from newscrawl.incremental import EXIT_FAILED, EXIT_LOCKED, EXIT_STORE, store_location
+from newscrawl.store import RunLock, StoreError, StoreLocked
+from newscrawl.store.sqlite import check_store_file
+
+logger = logging.getLogger(__name__)
 
 
 class Command(ScrapyCrawlCommand):
-    """Scrapy's crawl, plus the spider's own ``check_arguments`` (exit code 2 on error)."""
+    """Scrapy's crawl, plus argument and store checks up front and a meaningful exit code."""
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        if len(args) == 1 and self.crawler_process is not None:
-            spider_class = self.crawler_process.spider_loader.load(args[0])
-            check = getattr(spider_class, "check_arguments", None)
-            if check is not None:
-                try:
-                    check(**opts.spargs)
-                except ArgumentError as error:
-                    raise UsageError(str(error), print_help=False) from None
-        super().run(args, opts)
+        if len(args) != 1 or self.crawler_process is None:
+            super().run(args, opts)
+            return
+        spider_class = self.crawler_process.spider_loader.load(args[0])
+        check = getattr(spider_class, "check_arguments", None)
+        if check is not None:
+            try:
+                check(**opts.spargs)
+            except ArgumentError as error:
+                raise UsageError(str(error), print_help=False) from None
+        if self.settings.getbool("NEWSCRAWL_STATE_ENABLED"):
+            location = store_location(self.settings)
+            try:
+                RunLock.hold(location)  # kept for the run; the store extension takes it over
+                check_store_file(location)
+            except StoreError as error:
+                logger.error("%s", error)
+                self.exitcode = EXIT_LOCKED if isinstance(error, StoreLocked) else EXIT_STORE
+                return
+        crawler = self._create_crawler(args[0])
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = EXIT_FAILED
+        elif crawler.stats is not None:
+            self.exitcode = crawler.stats.get_value("newscrawl/exit_code", 0)

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -27,14 +28,14 @@ FAST_SETTINGS: tuple[str, ...] = (
 
 
 def crawl_command(
-    base_url: str, since: date | None, until: date | None, output: Path, log: Path | None = None
+    base_url: str, since: date | None, until: date | None, output: Path, *, state: Path, log: Path | None = None
 ) -> list[str]:
-    """The ``scrapy crawl`` command line that crawls the local site into ``output``
-    (without a range: its latest feed)."""
+    """The ``scrapy crawl`` command line that crawls the local site into ``output``, with the
+    article store at ``state`` (without a range: an incremental run)."""
     command = [sys.executable, "-m", "scrapy", "crawl", "inbusiness", "-a", f"base_url={base_url}", "-O", str(output)]
     if since and until:
         command += ["-a", f"since={since}", "-a", f"until={until}"]
-    for setting in FAST_SETTINGS:
+    for setting in (*FAST_SETTINGS, f"NEWSCRAWL_STATE={state}"):
         command += ["-s", setting]
     if log is not None:
         command += ["-s", f"LOG_FILE={log}"]
@@ -77,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
                     time.sleep(3600)
             except KeyboardInterrupt:
                 return 0
-        command = crawl_command(server.base_url, options.since, options.until, options.output)
+        # The demo keeps its article store apart from a real one.
+        state = Path(tempfile.mkdtemp(prefix="newscrawl-demo-")) / "state.sqlite"
+        command = crawl_command(server.base_url, options.since, options.until, options.output, state=state)
         print("$", " ".join(command), flush=True)
         started = time.monotonic()
         # Outside the project folder Scrapy finds the project through this variable.

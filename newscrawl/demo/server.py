@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,12 +17,18 @@ class DemoServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, delay: float = 0.0) -> None:
         super().__init__(("127.0.0.1", 0), DemoHandler)
         self.site = site
+        self.delay = delay  # seconds before each answer: a slow site, for kill and overlap tests
         self.requests: list[tuple[str, str, int]] = []  # (method, path_with_query, status), in order
         self.fired: set[str] = set()
         self.lock = threading.Lock()
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A crawler killed mid-request resets its connections: expected here, not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     @property
     def base_url(self) -> str:
@@ -39,6 +47,8 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     def _answer(self, send_body: bool) -> None:
         server = self.server
+        if server.delay:
+            time.sleep(server.delay)
         with server.lock:  # routing is fast; the lock keeps faults and the log consistent
             status, headers, body = server.site.respond(self.path, host=self.headers.get("Host"), fired=server.fired)
             server.requests.append((self.command, self.path, status))
@@ -55,9 +65,9 @@ class DemoHandler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Site) -> Iterator[DemoServer]:
+def serve(site: Site, delay: float = 0.0) -> Iterator[DemoServer]:
     """Run ``site`` on a free port of 127.0.0.1 in a daemon thread until the block exits."""
-    server = DemoServer(site)
+    server = DemoServer(site, delay)
     thread = threading.Thread(target=server.serve_forever, name="demo-site", daemon=True)
     thread.start()
     try:

@@ -83,11 +83,14 @@ class Site:
         return self.by_path["/" + urlsplit(url_or_path).path.strip("/")]
 
     def edit(self, url_or_path: str) -> dict:
-        """Change an article's text and bump its modified time (and sitemap lastmod); its new record."""
+        """Change an article's text and set its modified time to the site's "now" (sitemap lastmods
+        follow); its new record."""
         article = self.article(url_or_path)
         note = UPDATE_NOTE[article.edition]
         article.blocks.insert(text_spots(article)[-1], Text("p", note, html.escape(note)))
-        article.modified = article.lastmod + timedelta(hours=1)
+        # Edited "now": later than anything the site has, as on a live site, so the monthly
+        # sitemap's own lastmod in the index moves too.
+        article.modified = max(a.lastmod for a in self.articles) + timedelta(hours=1)
         return article.expected_record()
 
     def publish(self, edition: str = "ru") -> dict:

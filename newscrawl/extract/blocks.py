@@ -26,6 +26,9 @@ _EMBED_CLASS = re.compile(r"instagram-media|twitter-tweet|telegram-post|tiktok-e
 _EMBED_ATTRS: tuple[str, ...] = ("data-instgrm-permalink", "data-telegram-post", "data-tweet-id")
 #: Ad slots and banners, by the class names ad code uses.
 _AD_CLASS = re.compile(r"(?:^|[\s_-])(?:adv|advert\w*|ads|adsbygoogle|banner|ad)(?:$|[\s_-])")
+#: Elements nested deeper than this in a body are read as plain text: block walking recurses,
+#: and a broken or hostile page can nest thousands deep.
+MAX_NESTING = 200
 
 def element_text(element: etree._Element) -> str:
     """An element's visible text, whitespace collapsed, without scripts and styles."""
@@ -93,14 +96,17 @@ class _BlockWriter:
         self.images.append(image)
         self.content.append(len(self.images) - 1)
 
-    def walk(self, element: etree._Element) -> None:
+    def walk(self, element: etree._Element, depth: int = 0) -> None:
         self._buffer.append(element.text or "")
         for child in element:
-            self.visit(child)
+            self.visit(child, depth + 1)
             self._buffer.append(child.tail or "")
 
-    def visit(self, element: etree._Element) -> None:
+    def visit(self, element: etree._Element, depth: int = 0) -> None:
         if not isinstance(element.tag, str) or is_noise_element(element):
+            return
+        if depth > MAX_NESTING:  # hostile or broken nesting: the rest is one run of text
+            self._buffer.append(element_text(element))
             return
         tag = element.tag.lower()
         if tag == "figure":
@@ -113,10 +119,10 @@ class _BlockWriter:
             self._buffer.append(" ")
         elif tag in BLOCK_TAGS:
             self.flush()
-            self.walk(element)
+            self.walk(element, depth)
             self.flush()
         else:
-            self.walk(element)
+            self.walk(element, depth)
 
 
 def content_blocks(element: etree._Element, base_url: str) -> tuple[list[ContentBlock], list[Image]]:
@@ -128,9 +134,19 @@ def content_blocks(element: etree._Element, base_url: str) -> tuple[list[Content
 
 
 def _inline_text(element: etree._Element, parts: list[str], with_tail: bool) -> None:
-    if isinstance(element.tag, str) and element.tag.lower() not in SKIP_TAGS:
-        parts.append(element.text or "")
-        for child in element:
-            _inline_text(child, parts, with_tail=True)
+    """Text of ``element`` and its descendants in document order, scripts and styles left out.
+
+    A loop over a stack, not recursion: markup nested thousands deep must not exhaust the
+    Python recursion limit (the parser keeps such trees whole)."""
+    pending: list[etree._Element | str] = [element]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item.tag, str) and item.tag.lower() not in SKIP_TAGS:
+            parts.append(item.text or "")
+            for child in reversed(item):
+                pending.append(child.tail or "")
+                pending.append(child)
     if with_tail:
         parts.append(element.tail or "")
