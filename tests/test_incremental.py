@@ -171,3 +171,25 @@ def test_store_file_that_is_not_ours_stops_the_run_untouched(tmp_path: Path, mak
     assert crawl.returncode == 4
     assert message in crawl.log
     assert store.read_bytes() == before
+
+
+def test_backfill_paused_with_jobdir_resumes_where_it_stopped(tmp_path: Path) -> None:
+    site = build_site()
+    since, until = date(2024, 2, 28), date(2024, 3, 2)
+    jobdir = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    with serve(site, delay=0.02) as server:
+        first = subprocess.Popen(command_for(server, tmp_path, *jobdir, since=since, until=until, name="part1"),
+                                 cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for_article_requests(server, 40, first)
+        first.send_signal(signal.SIGINT)  # Ctrl-C once: Scrapy stops cleanly and keeps its queue
+        assert first.wait(timeout=60) == 1, "an interrupted run reports it"
+        fetched_before = len(server.requests)
+        resumed = run_crawl(server, tmp_path, *jobdir, since=since, until=until, name="part2")
+        article_fetches = Counter(path for _, path, status in server.requests
+                                  if status == 200 and ("/last/" in path or "/news/" in path))
+    assert resumed.returncode == 0, resumed.log[-2000:]
+    assert len(server.requests) > fetched_before
+    exports = read_export(tmp_path / "part1.jsonl") + resumed.records
+    assert Counter(urls(exports)).most_common(1)[0][1] == 1
+    assert urls(exports) == urls(site.expected_records(since, until))
+    assert max(article_fetches.values()) == 1, "no article page fetched twice across pause and resume"
