@@ -25,11 +25,20 @@ class CrawlArguments:
     until: date | None
     editions: tuple[str, ...]
     base_url: str
+    #: Articles per edition of a canary run (0: not a canary run).
+    canary: int = 0
 
     @property
     def mode(self) -> str:
-        """``backfill`` or ``incremental``."""
+        """``canary``, ``backfill`` or ``incremental``."""
+        if self.canary:
+            return "canary"
         return "backfill" if self.since and self.until else "incremental"
+
+    @property
+    def uses_store(self) -> bool:
+        """A canary run only checks extraction; it leaves the article store alone."""
+        return self.mode != "canary"
 
     def days(self) -> list[date]:
         """Every day of the range, oldest first; empty without a range."""
@@ -68,10 +77,22 @@ def parse_editions(value: str | None, known: tuple[str, ...]) -> tuple[str, ...]
     return editions
 
 
+def parse_canary(value: str | None) -> int:
+    """How many newest articles per edition a canary run checks."""
+    if value is None:
+        return 0
+    if not value.strip().isdigit() or not 1 <= int(value) <= 100:
+        raise ArgumentError(f"-a canary={value!r}: expected a number of articles per edition from 1 to 100")
+    return int(value)
+
+
 def parse_arguments(
-    *, since: str | None, until: str | None, editions: str | None, base_url: str, known_editions: tuple[str, ...]
+    *, since: str | None, until: str | None, editions: str | None, base_url: str, known_editions: tuple[str, ...],
+    canary: str | None = None,
 ) -> CrawlArguments:
     """Check every argument; raise ArgumentError naming the first bad one."""
+    if canary is not None and (since or until):
+        raise ArgumentError("-a canary checks the newest articles: it takes no -a since/until")
     try:
         since_day = parse_day(since, "since") if since is not None else None
         until_day = parse_day(until, "until") if until is not None else None
@@ -86,4 +107,5 @@ def parse_arguments(
         until=until_day,
         editions=parse_editions(editions, known_editions),
         base_url=parse_base_url(base_url),
+        canary=parse_canary(canary),
     )

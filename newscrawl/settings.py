@@ -47,6 +47,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "newscrawl.incremental.RunState": 100,
+    "newscrawl.canary.CanaryReport": 200,
     "newscrawl.extensions.RunSummary": 500,
 }
 SPIDER_MIDDLEWARES = {"newscrawl.incremental.SkipKnownMiddleware": 950}
@@ -57,6 +58,8 @@ NEWSCRAWL_STATE_ENABLED = True
 NEWSCRAWL_STATE = None
 # A run whose failed pages exceed this share exits non-zero (cron notices).
 NEWSCRAWL_MAX_ERROR_RATE = 0.1
+# A canary run (-a canary=N) fails when more of the newest pages than this needed the fallback.
+NEWSCRAWL_CANARY_MAX_FALLBACK = 0.5
 LOG_FORMATTER = "newscrawl.logformatter.ArticleLogFormatter"
 LOG_LEVEL = "INFO"
 

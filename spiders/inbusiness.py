@@ -37,6 +37,8 @@ class InbusinessSpider(scrapy.Spider):
     * ``editions``: comma-separated subset of ``ru,kz,en`` (default all three).
     * ``base_url``: the site root to crawl (default ``https://inbusiness.kz``);
       records still say ``site: inbusiness.kz``.
+    * ``canary``: N: extract only the N newest articles of each edition and report whether
+      every field still comes out (exit code 1 if not); the store is left alone.
     """
 
     name = "inbusiness"
@@ -44,7 +46,7 @@ class InbusinessSpider(scrapy.Spider):
     default_base_url = "https://inbusiness.kz"
     known_editions = ("ru", "kz", "en")
     layouts = LAYOUTS
-    argument_names = ("since", "until", "editions", "base_url")
+    argument_names = ("since", "until", "editions", "base_url", "canary")
 
     def __init__(self, **kwargs: Any) -> None:
         arguments = {name: kwargs.pop(name) for name in self.argument_names if name in kwargs}
@@ -67,7 +69,15 @@ class InbusinessSpider(scrapy.Spider):
             editions=arguments.get("editions"),
             base_url=arguments.get("base_url") or cls.default_base_url,
             known_editions=cls.known_editions,
+            canary=arguments.get("canary"),
         )
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> InbusinessSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if not spider.arguments.uses_store:  # settings are not frozen yet at this point
+            crawler.settings.set("NEWSCRAWL_STATE_ENABLED", False, priority="spider")
+        return spider
 
     async def start(self) -> AsyncIterator[Request]:
         """Backfill: one listing per edition first (it tells whether the edition exists).
@@ -159,10 +169,12 @@ class InbusinessSpider(scrapy.Spider):
         if not links and page == 1:
             self.count_and_log("listing_empty", "no articles listed: %s", response.url, level=logging.INFO)
         self.crawler.stats.inc_value("newscrawl/listing_pages")
+        if self.arguments.canary:  # the newest articles only: no pagination
+            links = links[: self.arguments.canary]
         for url in links:
             yield self.article_request(url)
         next_url = next_page_url(response.selector, response.url)
-        if next_url:
+        if next_url and not self.arguments.canary:
             max_pages = self.settings.getint("NEWSCRAWL_MAX_LISTING_PAGES")
             if page >= max_pages:
                 self.count_and_log("listing_page_limit", "stopped following pagination after %d pages "

@@ -32,12 +32,13 @@ class Command(ScrapyCrawlCommand):
             return
         spider_class = self.crawler_process.spider_loader.load(args[0])
         check = getattr(spider_class, "check_arguments", None)
+        arguments = None
         if check is not None:
             try:
-                check(**opts.spargs)
+                arguments = check(**opts.spargs)
             except ArgumentError as error:
                 raise UsageError(str(error), print_help=False) from None
-        if self.settings.getbool("NEWSCRAWL_STATE_ENABLED"):
+        if self.settings.getbool("NEWSCRAWL_STATE_ENABLED") and getattr(arguments, "uses_store", True):
             location = store_location(self.settings)
             try:
                 RunLock.hold(location)  # kept for the run; the store extension takes it over
