@@ -22,7 +22,7 @@ from scrapy.utils.project import data_path
 
 from newscrawl.dates import parse_iso
 from newscrawl.items import Article, article_from_record, export_record
-from newscrawl.store import ArticleStore, RunLock, content_hash, open_store
+from newscrawl.store import ArticleStore, content_hash, describe, hold_run_lock, is_shared, open_store
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -39,9 +39,13 @@ SKIP_KNOWN_KEY = "newscrawl_skip_known"  # True in incremental runs: skip what t
 EXIT_FAILED, EXIT_LOCKED, EXIT_STORE = 1, 3, 4
 
 
-def store_location(settings: Any) -> Path:
-    """``NEWSCRAWL_STATE``, else ``.scrapy/newscrawl/state.sqlite`` in the project."""
-    return Path(settings.get("NEWSCRAWL_STATE") or Path(data_path("newscrawl", createdir=True)) / "state.sqlite")
+def store_location(settings: Any) -> str | Path:
+    """``NEWSCRAWL_STATE`` (a ``postgresql://`` URL is kept as is), else
+    ``.scrapy/newscrawl/state.sqlite`` in the project."""
+    location = settings.get("NEWSCRAWL_STATE")
+    if location and is_shared(location):
+        return str(location)
+    return Path(location or Path(data_path("newscrawl", createdir=True)) / "state.sqlite")
 
 
 def _now() -> str:
@@ -57,10 +61,11 @@ def _newer(lastmod: str | None, than: str | None) -> bool:
 class RunState:
     """The run's store, its run record and outcome; switched on by ``NEWSCRAWL_STATE_ENABLED``."""
 
-    def __init__(self, crawler: Crawler, location: Path) -> None:
+    def __init__(self, crawler: Crawler, location: str | Path) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.lock = RunLock.hold(location)
+        self.location = location
+        self.lock = hold_run_lock(location)  # None for a shared store: workers run at once
         self.store: ArticleStore = open_store(location)
         self.run_id: int | None = None
         self.mode = "incremental"
@@ -117,9 +122,11 @@ class RunState:
         else:
             change = "unchanged"
         export = self.mode == "backfill" or change != "unchanged" or previous.pending_run is not None
-        self.store.upsert(record, lastmod=article.lastmod, seen_at=_now(), exported_in=self.run_id if export else None)
+        claimed = self.store.upsert(record, lastmod=article.lastmod, seen_at=_now(),
+                                    exported_in=self.run_id if export else None)
         self.stats.inc_value(f"newscrawl/store/{change}")
-        return export
+        # False: another live worker of a shared store already exports this very version.
+        return export and claimed is not False
 
     # -- the run record -----------------------------------------------------------------------
     def spider_opened(self, spider: Any) -> None:
@@ -127,7 +134,7 @@ class RunState:
         self._closing["feeds"] = self.crawler.get_extension(FeedExporter) is None
         self.mode = getattr(spider, "crawl_mode", "incremental")
         self.run_id = self.store.start_run(spider.name, self.mode, _now())
-        logger.info("article store %s: run %d (%s)", self.lock.store_path, self.run_id, self.mode)
+        logger.info("article store %s: run %d (%s)", describe(self.location), self.run_id, self.mode)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         outcome = self.outcome(reason)
@@ -152,7 +159,8 @@ class RunState:
             if self.run_id is not None:
                 self.store.confirm_exports(self.run_id)
             self.store.close()
-            self.lock.release()
+            if self.lock is not None:
+                self.lock.release()
 
     def outcome(self, reason: str) -> str:
         """``ok``; ``interrupted`` (stopped before the end); ``failed`` (site unreachable or too

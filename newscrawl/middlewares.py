@@ -101,6 +101,7 @@ class NotArticleMiddleware:
         if reason is None:
             return response
         empty_listing = reason == EMPTY_LISTING
+        assert self.crawler.spider is not None and self.crawler.stats is not None
         retry = get_retry_request(
             request,
             spider=self.crawler.spider,
@@ -110,7 +111,7 @@ class NotArticleMiddleware:
         )
         if retry is not None:
             return retry
-        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value("newscrawl/not_article")  # the total, for the summary line
         self.crawler.stats.inc_value(f"newscrawl/not_article/{reason}")
         if empty_listing:
             logger.warning("archive lists no articles, also on retry (a day without news, or a broken "

@@ -148,6 +148,7 @@ def test_challenge_page_after_the_last_retry_is_dropped_counted_and_logged_with_
     with caplog.at_level(logging.ERROR), pytest.raises(IgnoreRequest):
         mw.process_response(retry, html_response(CLOUDFLARE))
     assert mw.crawler.stats.get_value("newscrawl/not_article/challenge") == 1
+    assert mw.crawler.stats.get_value("newscrawl/not_article") == 1
     assert "challenge page, also on retry: dropped: https://inbusiness.kz/ru/last/x" in caplog.text
 
 

@@ -17,8 +17,7 @@ from scrapy.exceptions import UsageError
 
 from newscrawl.arguments import ArgumentError
 from newscrawl.incremental import EXIT_FAILED, EXIT_LOCKED, EXIT_STORE, store_location
-from newscrawl.store import RunLock, StoreError, StoreLocked
-from newscrawl.store.sqlite import check_store_file
+from newscrawl.store import StoreError, StoreLocked, check_store
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +40,7 @@ class Command(ScrapyCrawlCommand):
         if self.settings.getbool("NEWSCRAWL_STATE_ENABLED") and getattr(arguments, "uses_store", True):
             location = store_location(self.settings)
             try:
-                RunLock.hold(location)  # kept for the run; the store extension takes it over
-                check_store_file(location)
+                check_store(location)  # a file store's run lock is kept; the store extension takes it over
             except StoreError as error:
                 logger.error("%s", error)
                 self.exitcode = EXIT_LOCKED if isinstance(error, StoreLocked) else EXIT_STORE

@@ -1,0 +1,64 @@
+"""Which records an export holds, in which order, and in which file each one goes.
+
+The store keeps one row per article (its latest version), so a selection is each article
+once. Order is the store's: publication instant, then URL. Because the Asia/Almaty
+publication day (the first 10 characters of ``published_at``) never goes back as the instant
+grows, months arrive in order too, and a writer can close a month's files for good as soon
+as the next month starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from newscrawl.export.options import ExportOptions
+from newscrawl.items import EXPORT_FIELDS
+from newscrawl.store import ArticleStore
+
+#: Directory of each language: the site's URL edition (``/kz/`` holds Kazakh, ISO ``kk``).
+EDITION_DIRS: dict[str, str] = {"ru": "ru", "kk": "kz", "en": "en"}
+#: File name stem with ``--partition none``: one file per site holding every edition.
+UNPARTITIONED_STEM = "articles"
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One output file: where it goes and what it holds."""
+
+    #: Path relative to the export directory, without the format's extension.
+    stem: str
+    edition: str | None
+    month: str | None
+
+
+def edition_dir(language: str) -> str:
+    """The edition directory of a record's language (an unknown language keeps its code)."""
+    return EDITION_DIRS.get(language, language)
+
+
+def publication_day(record: dict[str, Any]) -> str:
+    """The Asia/Almaty publication day: ``published_at`` carries the Almaty offset."""
+    return str(record["published_at"])[:10]
+
+
+def partition_of(record: dict[str, Any], partition: str) -> Partition:
+    """``inbusiness.kz/ru/2022-10`` (by edition and month) or ``inbusiness.kz/articles`` (none)."""
+    site = record["site"]
+    if partition == "none":
+        return Partition(f"{site}/{UNPARTITIONED_STEM}", None, None)
+    edition, month = edition_dir(record["language"]), publication_day(record)[:7]
+    return Partition(f"{site}/{edition}/{month}", edition, month)
+
+
+def ordered(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with exactly the exported fields, in ``record.md`` order then ``extraction``
+    (a field an older version lacks is null; working fields never leak into a dataset)."""
+    return {name: record.get(name) for name in EXPORT_FIELDS}
+
+
+def iter_selected(store: ArticleStore, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """The selected records, streamed from the store's cursor (never held in a list)."""
+    for stored in store.iter_articles(since=options.since, until=options.until, languages=options.languages):
+        yield ordered(stored.record)

@@ -1,0 +1,278 @@
+"""Crawls spanning workers: scrapy-redis's shared frontier and the PostgreSQL article store,
+against real ``redis-server`` and PostgreSQL started here (``servers.py``).
+
+Without the servers or the ``distributed`` extra these tests skip, naming what is missing;
+with ``NEWSCRAWL_REQUIRE_SERVERS=1`` (CI) they fail instead, so they cannot be skipped silently.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from crawling import REPO, command_for, read_export
+from servers import ServerUnavailable, postgres_server, redis_server
+
+from newscrawl.demo.server import DemoServer, serve
+from newscrawl.demo.site import Site, build_site
+from newscrawl.store import StoreError, open_store
+
+psycopg = pytest.importorskip("psycopg", reason="the distributed extra is not installed: pip install -e '.[distributed]'")
+redis = pytest.importorskip("redis", reason="the distributed extra is not installed: pip install -e '.[distributed]'")
+
+#: Articles, whichever edition and path form.
+ARTICLE_PATH = ("/ru/last/", "/kz/last/", "/en/last/", "/ru/news/", "/kz/news/", "/en/news/")
+
+
+def _server(start) -> Iterator[str]:
+    try:
+        with start() as url:
+            yield url
+    except ServerUnavailable as reason:
+        if os.environ.get("NEWSCRAWL_REQUIRE_SERVERS") == "1":
+            pytest.fail(f"NEWSCRAWL_REQUIRE_SERVERS=1 but {reason}")
+        pytest.skip(str(reason))
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    yield from _server(redis_server)
+
+
+@pytest.fixture(scope="module")
+def postgres_root() -> Iterator[str]:
+    yield from _server(postgres_server)
+
+
+@pytest.fixture
+def database(postgres_root: str) -> str:
+    """A fresh, empty database of the test cluster."""
+    name = f"t_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(postgres_root, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return postgres_root.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture
+def frontier(redis_url: str) -> str:
+    """The Redis server, emptied."""
+    redis.Redis.from_url(redis_url).flushdb()
+    return redis_url
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return build_site()
+
+
+@pytest.fixture(scope="module")
+def slow_server(site: Site) -> Iterator[DemoServer]:
+    with serve(site, delay=0.02) as server:
+        yield server
+
+
+# -- the store, through the same cases as SQLite ----------------------------------------------------
+def record(url: str = "https://inbusiness.kz/ru/last/a", **fields: object) -> dict[str, object]:
+    base: dict[str, object] = {"url": url, "site": "inbusiness.kz", "language": "ru", "title": "T", "body": "B",
+                               "published_at": "2024-02-29T23:50:00+06:00", "views": 1}
+    return {**base, **fields}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "state.sqlite")
+    return request.getfixturevalue("database")
+
+
+def test_upsert_replaces_the_record_and_keeps_first_seen(location: str) -> None:
+    store = open_store(location)
+    store.upsert(record(title="Old"), lastmod="2024-03-01T10:00:00+05:00", seen_at="t1", exported_in=None)
+    store.upsert(record(title="New"), lastmod=None, seen_at="t2", exported_in=None)
+    stored = store.get("https://inbusiness.kz/ru/last/a")
+    store.close()
+    assert stored is not None and stored.record["title"] == "New"
+    assert (stored.first_seen, stored.last_seen) == ("t1", "t2")
+    assert stored.lastmod == "2024-03-01T10:00:00+05:00"
+
+
+def test_pending_exports_are_confirmed_per_run(location: str) -> None:
+    store = open_store(location)
+    first, second = store.start_run("inbusiness", "backfill", "t"), store.start_run("inbusiness", "backfill", "t")
+    store.upsert(record(url="u1"), lastmod=None, seen_at="t", exported_in=first)
+    store.upsert(record(url="u2"), lastmod=None, seen_at="t", exported_in=second)
+    store.confirm_exports(first)
+    assert [store.get(url).pending_run for url in ("u1", "u2")] == [None, second]
+    store.close()
+
+
+def test_articles_iterate_in_publication_order_across_the_offset_change(location: str) -> None:
+    store = open_store(location)
+    for url, language, published in [("late", "ru", "2024-03-01T00:10:00+05:00"),
+                                     ("early", "ru", "2024-02-29T23:30:00+06:00"),
+                                     ("kk", "kk", "2024-02-28T09:00:00+06:00"),
+                                     ("Z-upper", "ru", "2024-02-28T09:00:00+06:00")]:
+        store.upsert(record(url=url, language=language, published_at=published), lastmod=None, seen_at="t",
+                     exported_in=None)
+    assert [a.url for a in store.iter_articles()] == ["Z-upper", "kk", "early", "late"], "byte order, as SQLite"
+    assert [a.url for a in store.iter_articles(since="2024-02-29", languages=("ru",))] == ["early", "late"]
+    assert [a.url for a in store.iter_articles(until="2024-02-29")] == ["Z-upper", "kk", "early"]
+    store.close()
+
+
+def test_runs_and_source_lastmods_are_recorded(location: str) -> None:
+    store = open_store(location)
+    run = store.start_run("inbusiness", "incremental", "t0")
+    store.finish_run(run, ended_at="t1", outcome="ok", counts={"store/new": 3})
+    store.set_source_lastmods({"sitemap/ru-2024-03.xml": "2024-03-02T22:00:00+05:00"})
+    (recorded,) = list(store.iter_runs())
+    assert (recorded.mode, recorded.ended_at, recorded.outcome, recorded.counts) == (
+        "incremental", "t1", "ok", {"store/new": 3})
+    assert store.source_lastmod("sitemap/ru-2024-03.xml") == "2024-03-02T22:00:00+05:00"
+    assert store.source_lastmod("other") is None
+    store.close()
+
+
+# -- PostgreSQL only: versioning, and runs of workers that live at once ---------------------------
+def test_database_of_another_application_is_refused_untouched(database: str) -> None:
+    with psycopg.connect(database, autocommit=True) as connection:
+        connection.execute("CREATE TABLE articles (id int)")
+    with pytest.raises(StoreError, match="tables of another application"):
+        open_store(database)
+    with psycopg.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone() == (1,)
+
+
+def test_newer_schema_is_refused(database: str) -> None:
+    open_store(database).close()
+    with psycopg.connect(database, autocommit=True) as connection:
+        connection.execute("UPDATE newscrawl_meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer than this newscrawl's"):
+        open_store(database)
+
+
+def test_live_workers_articles_are_not_redelivered_by_another(database: str) -> None:
+    live, other = open_store(database), open_store(database)
+    run = live.start_run("inbusiness", "backfill", "t")
+    other.start_run("inbusiness", "backfill", "t")
+    live.upsert(record(url="u1"), lastmod=None, seen_at="t", exported_in=run)
+    assert other.pending_urls() == []
+    live.close()
+    other.close()
+
+
+def test_dead_runs_articles_are_adopted_by_exactly_one_worker(database: str) -> None:
+    dead = open_store(database)
+    dead_run = dead.start_run("inbusiness", "backfill", "t")
+    dead.upsert(record(url="u1"), lastmod=None, seen_at="t", exported_in=dead_run)
+    dead.close()  # the connection is gone: as after kill -9
+    first, second = open_store(database), open_store(database)
+    runs = [first.start_run("inbusiness", "incremental", "t"), second.start_run("inbusiness", "incremental", "t")]
+    assert (first.pending_urls(), second.pending_urls()) == (["u1"], [])
+    # The adopter exports it; a worker that fetched the same version meanwhile does not.
+    assert second.upsert(record(url="u1"), lastmod=None, seen_at="t", exported_in=runs[1]) is False
+    assert first.upsert(record(url="u1"), lastmod=None, seen_at="t", exported_in=runs[0]) is True
+    assert second.upsert(record(url="u1", body="changed"), lastmod=None, seen_at="t", exported_in=runs[1]) is True
+    first.close()
+    second.close()
+
+
+# -- crawls with several workers -------------------------------------------------------------------
+def worker(server: DemoServer, workdir: Path, name: str, store: str, redis_url: str, *arguments: str,
+           since: date | None = None, until: date | None = None) -> subprocess.Popen:
+    """One ``scrapy crawl`` worker sharing the frontier in Redis and the store in PostgreSQL."""
+    command = command_for(server, workdir, "-s", "SCHEDULER=newscrawl.distributed.RedisScheduler",
+                          "-s", f"REDIS_URL={redis_url}", "-s", "NEWSCRAWL_WORKER_TIMEOUT=2", *arguments,
+                          since=since, until=until, name=name)
+    command[command.index(f"NEWSCRAWL_STATE={workdir / 'state.sqlite'}")] = f"NEWSCRAWL_STATE={store}"
+    return subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def finish(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        _, stderr = process.communicate(timeout=180)
+        assert process.returncode == 0, stderr[-2000:]
+
+
+def article_fetches(server: DemoServer, first: int = 0) -> Counter[str]:
+    return Counter(path for _, path, status in server.requests[first:]
+                   if status == 200 and path.startswith(ARTICLE_PATH))
+
+
+def by_url(records: list[dict]) -> list[dict]:
+    return sorted(records, key=lambda record: record["url"])
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_workers_share_one_crawl_each_article_fetched_and_exported_once(
+    workers: int, site: Site, slow_server: DemoServer, database: str, frontier: str, tmp_path: Path
+) -> None:
+    first = len(slow_server.requests)
+    finish([worker(slow_server, tmp_path, f"w{n}", database, frontier) for n in range(workers)])
+    exports = [read_export(tmp_path / f"w{n}.jsonl") for n in range(workers)]
+    assert all(exports), "every worker took a share of the crawl"
+    assert by_url([r for export in exports for r in export]) == by_url(site.expected_records())
+    fetches = article_fetches(slow_server, first)
+    assert sum(fetches.values()) == len(site.articles) and max(fetches.values()) == 1
+    left = redis.Redis.from_url(frontier)
+    assert left.keys("inbusiness:*") == [b"inbusiness:dupefilter"], "the finished crawl left no queue, no workers"
+    assert 0 < left.ttl("inbusiness:dupefilter") <= 60, "its seen-set expires: the next crawl starts afresh"
+    store = open_store(database)
+    try:
+        assert sum(1 for _ in store.iter_articles()) == len(site.articles)
+        assert [run.outcome for run in store.iter_runs()] == ["ok"] * workers
+    finally:
+        store.close()
+
+
+def test_killed_worker_loses_nothing_and_nothing_is_exported_twice(
+    site: Site, slow_server: DemoServer, database: str, frontier: str, tmp_path: Path
+) -> None:
+    first = len(slow_server.requests)
+    survivors = [worker(slow_server, tmp_path, f"w{n}", database, frontier) for n in range(2)]
+    victim = worker(slow_server, tmp_path, "victim", database, frontier)
+    deadline = time.monotonic() + 60
+    while sum(article_fetches(slow_server, first).values()) < len(site.articles) // 3:
+        assert time.monotonic() < deadline and victim.poll() is None, "the crawl did not get going"
+        time.sleep(0.02)
+    victim.send_signal(signal.SIGKILL)
+    victim.wait(timeout=30)
+    # Its supervisor starts it again: the new worker re-delivers what the dead one stored (and,
+    # should the others have finished the crawl by then, finds the crawl done: nothing is fetched twice).
+    survivors.append(worker(slow_server, tmp_path, "restarted", database, frontier))
+    finish(survivors)
+    assert not (tmp_path / "victim.jsonl").exists()
+    exports = [r for name in ("w0", "w1", "restarted") for r in read_export(tmp_path / f"{name}.jsonl")]
+    assert Counter(r["url"] for r in exports).most_common(1)[0][1] == 1
+    assert by_url(exports) == by_url(site.expected_records())
+    store = open_store(database)
+    try:
+        requeued = sum(run.counts.get("distributed/requeued", 0) for run in store.iter_runs())
+    finally:
+        store.close()
+    # Only what the killed worker held (downloading, or downloaded and not yet handled) is fetched again.
+    assert requeued > 0
+    assert len(site.articles) <= sum(article_fetches(slow_server, first).values()) <= len(site.articles) + requeued
+
+
+def test_incremental_runs_on_the_shared_store_fetch_only_what_is_new(
+    site: Site, database: str, frontier: str, tmp_path: Path
+) -> None:
+    no_linger = ("-s", "NEWSCRAWL_CRAWL_LINGER=0")
+    with serve(site) as server:
+        # The seen-set is dropped at the end, not kept a minute: the next run must fetch the listings again.
+        finish([worker(server, tmp_path, f"seed{n}", database, frontier, *no_linger) for n in range(2)])
+        seeded = sum(len(read_export(tmp_path / f"seed{n}.jsonl")) for n in range(2))
+        first = len(server.requests)
+        finish([worker(server, tmp_path, "noop", database, frontier, *no_linger)])
+        noop = server.requests[first:]
+    assert seeded == len(site.articles)
+    assert read_export(tmp_path / "noop.jsonl") == []
+    assert not article_fetches(server, first) and 0 < len(noop) <= 12, noop
