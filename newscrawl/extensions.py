@@ -27,6 +27,7 @@ SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
     ("missing_field", "newscrawl/dropped/missing_field"),
     ("not_found_404", "newscrawl/article_404"),
     ("failed", "newscrawl/article_failed"),
+    ("not_article", "newscrawl/not_article"),
     ("retries", "retry/count"),
     ("requests", "downloader/request_count"),
 )

@@ -14,7 +14,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from newscrawl.arguments import ArgumentError, CrawlArguments, parse_arguments
-from newscrawl.discover.archive import archive_url, listing_links, next_page_url
+from newscrawl.discover.archive import archive_url, next_page_url, read_listing
 from newscrawl.discover.feeds import monthly_sitemap_wanted, rss_links, sitemap_entries
 from newscrawl.extract.article import extract_article
 from newscrawl.extract.inbusiness import LAYOUTS
@@ -162,10 +162,14 @@ class InbusinessSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             self.count_and_log("listing_not_html", "listing is not HTML: %s", response.url, level=logging.ERROR)
             return
-        links, recognised = listing_links(response.selector, response.url)
-        if not recognised:
+        listing = read_listing(response.selector, response.url)
+        if not listing.recognised:
             self.count_and_log("listing_unrecognised", "listing markup not recognised, took article links "
                                "from the whole page: %s", response.url, level=logging.WARNING)
+        for href, reason in listing.refused:
+            self.count_and_log(f"refused_link/{reason}", "link not followed (%s): %s on %s", reason, href,
+                               response.url, level=logging.INFO)
+        links = listing.links
         if not links and page == 1:
             self.count_and_log("listing_empty", "no articles listed: %s", response.url, level=logging.INFO)
         self.crawler.stats.inc_value("newscrawl/listing_pages")

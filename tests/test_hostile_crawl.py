@@ -126,7 +126,10 @@ def test_hostile_crawl_ends(hostile_crawl: Crawl) -> None:
 
 def test_nothing_outside_the_site_is_fetched(hostile_crawl: Crawl, elsewhere: OtherDomain) -> None:
     assert elsewhere.requests == []
-    assert stat(hostile_crawl, "offsite/filtered") >= 2  # the offsite link and the redirect's end
+    assert stat(hostile_crawl, "newscrawl/refused_link/offsite") >= 1  # the offsite item link
+    assert stat(hostile_crawl, "offsite/filtered") >= 1  # the redirect chain's end
+    assert stat(hostile_crawl, "newscrawl/refused_link/scheme") >= 2  # javascript: and mailto:
+    assert re.search(r"link not followed \(scheme\): javascript:\S* on http://127\.0\.0\.1", hostile_crawl.log)
     assert not [path for _, path, _ in hostile_crawl.requests if "javascript" in path or "mailto" in path]
 
 

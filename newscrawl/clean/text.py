@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from newscrawl.clean.rules import promo_link_re
@@ -19,6 +20,7 @@ def collapse_whitespace(text: str | None) -> str:
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_for_match(text: str) -> str:
     """The form promo, button and ad rules match: lower case, ``ё`` as ``е``, social links and
     handles removed, punctuation and emoji as single spaces."""

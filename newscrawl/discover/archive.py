@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlencode, urljoin
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from parsel import Selector
 
@@ -20,15 +21,41 @@ def archive_url(base_url: str, edition: str, day: date | None = None) -> str:
     return f"{url}?{urlencode({'date': day.isoformat()})}" if day else url
 
 
-def listing_links(selector: Selector, page_url: str) -> tuple[list[str], bool]:
-    """Article URLs of a listing page (deduplicated, canonical form) and whether the
-    listing markup was recognised (False: links were taken from the whole page)."""
+@dataclass
+class Listing:
+    """What a listing page offers: article URLs to fetch, and the item links refused with why."""
+
+    links: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    #: False when the listing markup was not found and links were taken from the whole page.
+    recognised: bool = True
+
+
+def read_listing(selector: Selector, page_url: str) -> Listing:
+    """Article URLs of a listing page (deduplicated, canonical form), and the refused items:
+    ``scheme`` (``javascript:``, ``mailto:``), ``offsite`` (another host), ``not_article``."""
     hrefs = selector.css(ITEM_LINKS_CSS).getall()
-    recognised = bool(hrefs) or bool(selector.css("div.news-list"))
-    if not recognised:
+    listing = Listing(recognised=bool(hrefs) or bool(selector.css("div.news-list")))
+    if not listing.recognised:  # the whole page's links: only article-shaped ones are taken
         hrefs = selector.css("a::attr(href)").getall()
-    urls = (article_request_url(urljoin(page_url, href.strip())) for href in hrefs)
-    return list(dict.fromkeys(url for url in urls if url)), recognised
+    host = urlsplit(page_url).hostname
+    for href in hrefs:
+        url = urljoin(page_url, href.strip())
+        parts = urlsplit(url)
+        article_url = article_request_url(url)
+        if parts.scheme not in ("http", "https"):
+            reason = "scheme"
+        elif parts.hostname != host:
+            reason = "offsite"
+        elif article_url is None:
+            reason = "not_article"
+        else:
+            if article_url not in listing.links:
+                listing.links.append(article_url)
+            continue
+        if listing.recognised:
+            listing.refused.append((href, reason))
+    return listing
 
 
 def next_page_url(selector: Selector, page_url: str) -> str | None:

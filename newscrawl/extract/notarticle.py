@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from parsel import Selector
 
-from newscrawl.discover.archive import listing_links
+from newscrawl.discover.archive import read_listing
 
 CHALLENGE = "challenge"
 MAINTENANCE = "maintenance"
@@ -108,6 +108,6 @@ def page_problem(selector: Selector, url: str, *, listing: bool = False) -> str 
             return MAINTENANCE
     if len(text) < JS_SHELL_MAX_CHARS and selector.xpath("//script | //noscript"):
         return JS_SHELL
-    if listing and not listing_links(selector, url)[0]:
+    if listing and not read_listing(selector, url).links:
         return EMPTY_LISTING
     return None

@@ -37,6 +37,7 @@ PROMO_PATTERNS: list[str] = [
     r"stay (?:tuned|updated|informed|up to date|in the loop)(?: with us)? (?:on|in|via) (?:our )?{net}(?: {channel})?",
     r"(?:more|all the|the latest|all the latest|latest) news (?:on|in) our {net}(?: {channel})?",
     r"we (?:are|re) (?:now )?(?:on|in) {net}",
+    r"subscribe to our (?:official )?{net}(?: {channel})? (?:for|to get) (?:the )?(?:latest )?(?:news|updates)",
 ]
 
 BUTTON_WORDS: list[str] = [
