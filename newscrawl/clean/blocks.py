@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from newscrawl.clean.credits import parse_credit
 from newscrawl.clean.promo import PROMO_MAX_CHARS, is_button, is_promo
-from newscrawl.clean.rules import ad_label_re, embed_res, related_prefix_re
+from newscrawl.clean.rules import ad_label_re, embed_re, related_prefix_re
 from newscrawl.clean.text import normalize_for_match
 
 PROMO = "promo"
@@ -39,7 +39,7 @@ def is_related_label_only(text: str) -> bool:
 
 def is_embed(text: str) -> bool:
     """Text left over from a social embed ("View this post on Instagram", a tweet signature)."""
-    return any(pattern.search(text) for pattern in embed_res)
+    return embed_re.search(text) is not None
 
 
 def is_ad_label(text: str) -> bool:

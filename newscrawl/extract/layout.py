@@ -6,11 +6,15 @@ that applies any of them, so a new template is a handful of selectors, not new c
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
 from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
 
 from newscrawl.extract.blocks import content_blocks, element_text, figure_image
 from newscrawl.items import ContentBlock, Image
@@ -52,15 +56,26 @@ class LayoutFields:
     inline_images: list[Image] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=256)
+def _compiled(css: str) -> etree.XPath:
+    return etree.XPath(HTMLTranslator().css_to_xpath(css))
+
+
+def select(selector: Selector, css: str | None) -> list[Any]:
+    """Elements (or attribute values, with ``::attr()``) matching ``css``. The selector is
+    compiled once per process: layouts are applied to every page of a crawl."""
+    if not css or not isinstance(selector.root, etree._Element):
+        return []
+    return list(_compiled(css)(selector.root))
+
+
 def detect_layout(selector: Selector, layouts: tuple[Layout, ...]) -> Layout | None:
     """The first layout whose marker is on the page: chosen by markup, never by date."""
-    return next((layout for layout in layouts if selector.css(layout.marker)), None)
+    return next((layout for layout in layouts if select(selector, layout.marker)), None)
 
 
 def _texts(selector: Selector, css: str | None) -> list[str]:
-    if not css:
-        return []
-    return [text for text in (element_text(node.root) for node in selector.css(css)) if text]
+    return [text for text in (element_text(node) for node in select(selector, css)) if text]
 
 
 def _first_text(selector: Selector, css: str | None) -> str | None:
@@ -81,11 +96,9 @@ def _is_home_link(href: str) -> bool:
 
 def section_from_breadcrumbs(selector: Selector, css: str | None) -> str | None:
     """The first breadcrumb after the home link (``Главная / Политика`` -> ``Политика``)."""
-    if not css:
-        return None
-    for link in selector.css(css):
-        if not _is_home_link(link.attrib.get("href", "")):
-            text = element_text(link.root)
+    for link in select(selector, css):
+        if not _is_home_link(link.get("href", "")):
+            text = element_text(link)
             if text:
                 return text
     return None
@@ -101,14 +114,12 @@ def read_layout(selector: Selector, layout: Layout, base_url: str) -> LayoutFiel
         section=section_from_breadcrumbs(selector, layout.breadcrumbs),
         tags=list(dict.fromkeys(_texts(selector, layout.tags))),
     )
-    fields.date = (selector.css(layout.date_attr).get() if layout.date_attr else None) or _first_text(
-        selector, layout.date_text
-    )
-    if layout.main_image:
-        container = selector.css(layout.main_image)
-        if container:
-            fields.main_image = figure_image(container[0].root, base_url)
-    body = selector.css(layout.body)
+    stamps = select(selector, layout.date_attr)
+    fields.date = (str(stamps[0]) if stamps else None) or _first_text(selector, layout.date_text)
+    containers = select(selector, layout.main_image)
+    if containers:
+        fields.main_image = figure_image(containers[0], base_url)
+    body = select(selector, layout.body)
     if body:
-        fields.content, fields.inline_images = content_blocks(body[0].root, base_url)
+        fields.content, fields.inline_images = content_blocks(body[0], base_url)
     return fields

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from parsel import Selector
 
 logger = logging.getLogger(__name__)
@@ -33,12 +34,21 @@ class StructuredData:
     tags: list[str] = field(default_factory=list)
 
 
-def _meta(selector: Selector, *names: str) -> str | None:
-    for name in names:
-        value = selector.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content').get()
-        if value and value.strip():
-            return value.strip()
-    return None
+def _metas(selector: Selector) -> dict[str, list[str]]:
+    """Every ``<meta property|name content>`` of the page, read in one pass."""
+    metas: dict[str, list[str]] = {}
+    root = selector.root
+    if not isinstance(root, etree._Element):
+        return metas
+    for meta in root.iter("meta"):
+        name, content = meta.get("property") or meta.get("name"), (meta.get("content") or "").strip()
+        if name and content:
+            metas.setdefault(name.strip().lower(), []).append(content)
+    return metas
+
+
+def _meta(metas: dict[str, list[str]], *names: str) -> str | None:
+    return next((metas[name][0] for name in names if name in metas), None)
 
 
 def _walk_json_ld(node: Any) -> Any:
@@ -101,17 +111,17 @@ def _text(value: Any) -> str | None:
 def read_structured(selector: Selector) -> StructuredData:
     """Collect canonical link, JSON-LD NewsArticle, OpenGraph and ``article:*`` meta."""
     ld = article_json_ld(selector)
+    metas = _metas(selector)
     canonical = selector.xpath('//link[@rel="canonical"]/@href').get()
     return StructuredData(
         canonical=canonical.strip() if canonical and canonical.strip() else None,
-        title=_text(ld.get("headline")) or _meta(selector, "og:title", "twitter:title"),
-        description=_text(ld.get("description"))
-        or _meta(selector, "og:description", "description", "twitter:description"),
-        image=_first_url(ld.get("image")) or _meta(selector, "og:image", "twitter:image"),
-        published=_meta(selector, "article:published_time") or _text(ld.get("datePublished")),
-        modified=_meta(selector, "article:modified_time") or _text(ld.get("dateModified")),
-        section=_meta(selector, "article:section") or _text(ld.get("articleSection")),
+        title=_text(ld.get("headline")) or _meta(metas, "og:title", "twitter:title"),
+        description=_text(ld.get("description")) or _meta(metas, "og:description", "description", "twitter:description"),
+        image=_first_url(ld.get("image")) or _meta(metas, "og:image", "twitter:image"),
+        published=_meta(metas, "article:published_time") or _text(ld.get("datePublished")),
+        modified=_meta(metas, "article:modified_time") or _text(ld.get("dateModified")),
+        section=_meta(metas, "article:section") or _text(ld.get("articleSection")),
         language=_text(ld.get("inLanguage")) or selector.xpath("/html/@lang").get(),
-        authors=_names(ld.get("author")) or _names(_meta(selector, "author")),
-        tags=selector.xpath('//meta[@property="article:tag"]/@content').getall() or _keywords(ld.get("keywords")),
+        authors=_names(ld.get("author")) or _names(_meta(metas, "author")),
+        tags=metas.get("article:tag") or _keywords(ld.get("keywords")),
     )

@@ -72,9 +72,8 @@ ad_label_re: re.Pattern[str] = re.compile(_alternation(_gather("AD_LABELS")))
 related_prefix_re: re.Pattern[str] = re.compile(
     r"^\W*" + _alternation(_gather("RELATED_PREFIXES")) + r"(?!\w)", re.IGNORECASE
 )
-embed_res: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern, re.IGNORECASE) for pattern in _gather("EMBED_PATTERNS")
-)
+#: One alternation of every embed pattern: one search per block instead of one per pattern.
+embed_re: re.Pattern[str] = re.compile(_alternation(_gather("EMBED_PATTERNS")), re.IGNORECASE)
 
 _LABEL = _alternation(_gather("CREDIT_LABELS"))
 _BY_LABEL = _alternation(_gather("CREDIT_BY_LABELS"))
