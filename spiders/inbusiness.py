@@ -1,4 +1,4 @@
-"""``scrapy crawl inbusiness``: inbusiness.kz day archives (or the latest feed) -> articles."""
+"""``scrapy crawl inbusiness``: inbusiness.kz listings, sitemaps and feeds -> articles."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from newscrawl.extract.article import extract_article
 from newscrawl.extract.inbusiness import LAYOUTS
 from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY
 from newscrawl.items import Article
-from newscrawl.urls import article_request_url, edition_of
+from newscrawl.urls import article_request_url, edition_of, site_domain
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +89,13 @@ class InbusinessSpider(scrapy.Spider):
         for edition in self.arguments.editions:
             yield self.listing_request(edition, days[0] if days else None, probe=True)
 
+    def on_crawled_site(self, url: str) -> str:
+        """A sitemap or feed of a copy of the site may name the real site's URLs: crawl the copy."""
+        parts = urlsplit(url)
+        if site_domain(url) != self.site:
+            return url
+        return self.arguments.base_url + parts.path + (f"?{parts.query}" if parts.query else "")
+
     def store_key(self, url: str) -> str:
         """The URL a page of the real site has: the store's key, whichever copy is crawled."""
         parts = urlsplit(url)
@@ -108,12 +115,13 @@ class InbusinessSpider(scrapy.Spider):
         kind, entries = sitemap_entries(response.body)
         since = self.arguments.since
         for loc, lastmod in entries:
+            loc = self.on_crawled_site(urljoin(response.url, loc))
             if kind == "sitemapindex":
                 if monthly_sitemap_wanted(loc, self.arguments.editions, since):
                     yield Request(loc, callback=self.parse_sitemap, errback=self.source_failed,
                                   meta={SOURCE_KEY: self.store_key(loc), LASTMOD_KEY: lastmod})
                 continue
-            url = article_request_url(urljoin(response.url, loc))
+            url = article_request_url(loc)
             if not url or edition_of(url) not in self.arguments.editions:
                 continue
             if since and lastmod and lastmod[:10] < since.isoformat():
@@ -122,7 +130,8 @@ class InbusinessSpider(scrapy.Spider):
 
     def parse_rss(self, response: Response) -> Iterator[Request]:
         """The newest items of an edition."""
-        urls = (article_request_url(urljoin(response.url, link)) for link in rss_links(response.body))
+        links = (self.on_crawled_site(urljoin(response.url, link)) for link in rss_links(response.body))
+        urls = (article_request_url(link) for link in links)
         yield from (self.article_request(url) for url in dict.fromkeys(urls) if url)
 
     def source_failed(self, failure: Failure) -> None:
