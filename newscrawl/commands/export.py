@@ -18,7 +18,7 @@ from scrapy.exceptions import UsageError
 from newscrawl.export import ExportError, OptionError, export_dataset, make_options
 from newscrawl.export.options import FORMATS, LANGUAGES, PARTITIONS
 from newscrawl.incremental import EXIT_FAILED, EXIT_STORE, store_location
-from newscrawl.store import StoreError, open_store
+from newscrawl.store import StoreError, is_shared, open_store
 from newscrawl.store.sqlite import check_store_file
 
 
@@ -75,9 +75,10 @@ class Command(ScrapyCommand):
         assert self.settings is not None
         location = store_location(self.settings)
         try:
-            if not location.is_file():
-                raise StoreError(f"no store at {location}: run scrapy crawl first (or set NEWSCRAWL_STATE)")
-            check_store_file(location)
+            if not is_shared(location):
+                if not Path(location).is_file():
+                    raise StoreError(f"no store at {location}: run scrapy crawl first (or set NEWSCRAWL_STATE)")
+                check_store_file(Path(location))
             store = open_store(location)
         except StoreError as error:
             self._fail(str(error), EXIT_STORE)

@@ -63,9 +63,13 @@ class ArticleStore(Protocol):
         """The stored version of an article, or None."""
         ...
 
-    def upsert(self, record: dict[str, Any], *, lastmod: str | None, seen_at: str, exported_in: int | None) -> None:
+    def upsert(
+        self, record: dict[str, Any], *, lastmod: str | None, seen_at: str, exported_in: int | None
+    ) -> bool | None:
         """Store the latest version of an article in one transaction. ``exported_in`` is the run
-        whose export carries this version (pending until ``confirm_exports``), or None."""
+        whose export carries this version (pending until ``confirm_exports``), or None. Returns
+        False when another live worker already exports this very version (shared stores), so
+        this run must not export it too."""
         ...
 
     def confirm_exports(self, run_id: int) -> None:
@@ -73,7 +77,8 @@ class ArticleStore(Protocol):
         ...
 
     def pending_urls(self) -> list[str]:
-        """Articles whose exporting run never confirmed its export (it was killed)."""
+        """Articles whose exporting run ended without confirming its export or died; a shared
+        store hands each such run to one caller only."""
         ...
 
     def source_lastmod(self, key: str) -> str | None:
