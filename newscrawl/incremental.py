@@ -181,6 +181,14 @@ class RunState:
         return "ok"
 
 
+def run_state(crawler: Crawler) -> RunState:
+    """The run's store state, for the components that need it; NotConfigured when it is off."""
+    state = crawler.get_extension(RunState)
+    if state is None:
+        raise NotConfigured("the article store is off (NEWSCRAWL_STATE_ENABLED)")
+    return state
+
+
 class SkipKnownMiddleware:
     """Drops, before they are scheduled, requests for what the store already has in that version."""
 
@@ -190,10 +198,7 @@ class SkipKnownMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SkipKnownMiddleware:
-        state = crawler.get_extension(RunState)
-        if state is None:
-            raise NotConfigured("the article store is off (NEWSCRAWL_STATE_ENABLED)")
-        return cls(state, crawler.stats)
+        return cls(run_state(crawler), crawler.stats)
 
     def wanted(self, request: Request) -> bool:
         meta = request.meta

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import DropItem
 
 from newscrawl.clean import clean_article
-from newscrawl.incremental import RunState
+from newscrawl.incremental import RunState, run_state
 from newscrawl.items import Article, missing_fields
 
 if TYPE_CHECKING:
@@ -80,10 +80,7 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        state = crawler.get_extension(RunState)
-        if state is None:
-            raise NotConfigured("the article store is off (NEWSCRAWL_STATE_ENABLED)")
-        return cls(state)
+        return cls(run_state(crawler))
 
     def process_item(self, item: Article) -> Article:
         if not self.state.keep_article(item):
