@@ -5,6 +5,8 @@ from newscrawl.items import EXPORT_FIELDS
 BOT_NAME = "newscrawl"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# scrapy crawl with argument/store checks and exit codes; scrapy export.
+COMMANDS_MODULE = "newscrawl.commands"
 
 USER_AGENT = "newscrawl/0.1 (news dataset crawler; Scrapy)"
 ROBOTSTXT_OBEY = True
@@ -71,4 +73,3 @@ FEED_STORAGES = {"": "newscrawl.feeds.AtomicFileFeedStorage", "file": "newscrawl
 
 # Pagination of one day's listing is followed at most this far (a loop guard).
 NEWSCRAWL_MAX_LISTING_PAGES = 50
-COMMANDS_MODULE = "newscrawl.commands"

@@ -175,9 +175,9 @@ class InbusinessSpider(scrapy.Spider):
         if not listing.recognised:
             self.count_and_log("listing_unrecognised", "listing markup not recognised, took article links "
                                "from the whole page: %s", response.url, level=logging.WARNING)
-        for href, reason in listing.refused:
+        for href, reason in listing.refused:  # special projects, TV etc. are expected: debug only
             self.count_and_log(f"refused_link/{reason}", "link not followed (%s): %s on %s", reason, href,
-                               response.url, level=logging.INFO)
+                               response.url, level=logging.DEBUG if reason == "not_article" else logging.INFO)
         links = listing.links
         if not links and page == 1:
             self.count_and_log("listing_empty", "no articles listed: %s", response.url, level=logging.INFO)
