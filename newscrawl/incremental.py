@@ -121,7 +121,8 @@ class RunState:
             change = "changed"
         else:
             change = "unchanged"
-        export = self.mode == "backfill" or change != "unchanged" or previous.pending_run is not None
+        undelivered = previous is not None and previous.pending_run is not None
+        export = self.mode == "backfill" or change != "unchanged" or undelivered
         claimed = self.store.upsert(record, lastmod=article.lastmod, seen_at=_now(),
                                     exported_in=self.run_id if export else None)
         self.stats.inc_value(f"newscrawl/store/{change}")

@@ -57,7 +57,9 @@ class RetryAfterMiddleware(RetryMiddleware):
         super().__init__(settings)
         self.max_wait = settings.getfloat("RETRY_AFTER_MAX", 120.0)
 
-    async def process_response(self, request: Request, response: Response) -> Request | Response:
+    async def process_response(  # type: ignore[override]  # a coroutine, as Scrapy allows
+        self, request: Request, response: Response
+    ) -> Request | Response:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
         wait = retry_after_seconds(response.headers.get("Retry-After")) if response.status in (429, 503) else None
@@ -68,7 +70,7 @@ class RetryAfterMiddleware(RetryMiddleware):
             wait = min(wait, self.max_wait)
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("newscrawl/retry_after/waits")
-            self.crawler.stats.inc_value("newscrawl/retry_after/seconds", wait)
+            self.crawler.stats.inc_value("newscrawl/retry_after/seconds", wait)  # type: ignore[arg-type]
             logger.info("%s answered %d: waiting %.1fs (Retry-After) before retrying", request.url, response.status, wait)
             await asyncio.sleep(wait)
         return retry

@@ -25,6 +25,11 @@ from newscrawl.urls import article_request_url, edition_of, site_domain
 logger = logging.getLogger(__name__)
 
 
+def failed_request(failure: Failure) -> Request:
+    """The request an errback's failure is about (Scrapy sets it on the failure)."""
+    return failure.request  # type: ignore[attr-defined,no-any-return]
+
+
 class InbusinessSpider(scrapy.Spider):
     """Crawl inbusiness.kz (or a copy of it at ``-a base_url=``).
 
@@ -137,7 +142,7 @@ class InbusinessSpider(scrapy.Spider):
     def source_failed(self, failure: Failure) -> None:
         """A sitemap or feed that failed: the other sources still run; counted and logged.
         One that does not exist (404) is noted, not a failure: the listings still cover the site."""
-        url = failure.request.url
+        url = failed_request(failure).url
         if failure.check(HttpError) and failure.value.response.status == 404:
             self.count_and_log("source_missing", "no sitemap or feed at %s (404)", url, level=logging.WARNING)
         else:
@@ -198,7 +203,7 @@ class InbusinessSpider(scrapy.Spider):
 
     def listing_failed(self, failure: Failure) -> Iterator[Request]:
         """A listing that failed: a missing edition is skipped, any other failure is reported."""
-        request = failure.request
+        request = failed_request(failure)
         edition = request.cb_kwargs["edition"]
         status = failure.value.response.status if failure.check(HttpError) else None
         if request.meta.get("probe") and status == 404:
@@ -231,7 +236,7 @@ class InbusinessSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> None:
         """A removed article (404/410) is counted apart from a transport failure."""
-        url = failure.request.url
+        url = failed_request(failure).url
         status = failure.value.response.status if failure.check(HttpError) else None
         if status in (404, 410):
             self.count_and_log("article_404", "article gone (%s): %s", status, url, level=logging.WARNING)

@@ -37,6 +37,7 @@ class Command(ScrapyCrawlCommand):
                 arguments = check(**opts.spargs)
             except ArgumentError as error:
                 raise UsageError(str(error), print_help=False) from None
+        assert self.settings is not None
         if self.settings.getbool("NEWSCRAWL_STATE_ENABLED") and getattr(arguments, "uses_store", True):
             location = store_location(self.settings)
             try:

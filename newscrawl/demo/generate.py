@@ -6,6 +6,7 @@ import html
 import random
 from collections import deque
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from newscrawl.demo import phrases as ph
 from newscrawl.demo.content import (
@@ -17,6 +18,7 @@ from newscrawl.demo.content import (
     LAYOUT_B,
     LAYOUT_UNKNOWN,
     Article,
+    Block,
     Figure,
     Image,
     ListBlock,
@@ -89,13 +91,13 @@ class Generator:
         slug = self.unique(lambda: f"{slug}-{rng.randint(2, 99)}", self.slugs) if slug in self.slugs else slug
         self.slugs.add(slug)
         section, section_slug = rng.choice(ph.SECTIONS[ed])
-        lead = " ".join(ph.sentence(ed, rng) for _ in range(2))
+        lead: str | None = " ".join(ph.sentence(ed, rng) for _ in range(2))
         if layout == LAYOUT_A and rng.random() < 0.25:
             lead = None
         modified = None
         if layout != LAYOUT_A and rng.random() < 0.65:
             modified = published + timedelta(minutes=rng.randint(10, 600))
-        views = rng.randint(90, 9800)
+        views: int | None = rng.randint(90, 9800)
         if layout == LAYOUT_UNKNOWN or (layout == LAYOUT_B and rng.random() < 0.25):
             views = None
         authors = [] if layout == LAYOUT_A else rng.sample(ph.AUTHORS[ed], rng.choice((1, 1, 2)))
@@ -126,7 +128,7 @@ class Generator:
         blocks: list = [self.paragraph(ed) for _ in range(rng.randint(3, 8))]
         if layout == LAYOUT_UNKNOWN:
             return blocks
-        extras = []
+        extras: list[Block] = []
         if rng.random() < 0.3:
             extras.append(Text("h2", heading := rng.choice(ph.HEADINGS[ed]), html.escape(heading)))
         if rng.random() < 0.25:
@@ -198,7 +200,9 @@ def lavrov_article(published: datetime) -> Article:
 
 def spread_noise(articles: list[Article], gen: Generator) -> None:
     """Give each page noise and look-alikes, cycling variants per (edition, layout)."""
-    rng, pools, keep = gen.rng, {}, {}
+    rng = gen.rng
+    pools: dict[tuple[str, str], deque[Any]] = {}
+    keep: dict[tuple[str, str], deque[Any]] = {}
     for article in articles:
         if article.slug == LAVROV_SLUG:
             continue

@@ -169,7 +169,7 @@ def render_unknown(article: Article, teasers: list[Article], charset: str = "utf
     nav = " ".join(f'<a href="/{ed}/cat/{slug}">{name}</a>' for slug, name in SECTION_MENU[ed] * 2)
     rail = "".join(f'<li><a href="{t.path}">{escape(t.title, quote=False)}</a> <span>{t.published:%H:%M}</span></li>'
                    for t in teasers)
-    paragraphs = "".join(f"<p>{b.html}</p>" if isinstance(b, Text) else b.html for b in article.blocks)
+    paragraphs = render_blocks(article, figure_class="sp-figure")
     return (
         head(article, charset, json_ld(article, keys)) + header(ed) + '\n<main class="sp-page">\n'
         f'<aside class="sp-rail"><nav class="sp-nav">{nav}</nav><ul class="sp-teasers">{rail}</ul></aside>\n'

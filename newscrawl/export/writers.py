@@ -33,7 +33,7 @@ class RecordWriter(Protocol):
     def close(self) -> None: ...
 
 
-def _open_binary(path: Path, compress: bool) -> BinaryIO:
+def _open_binary(path: Path, compress: bool) -> BinaryIO | gzip.GzipFile:
     raw = open(path, "wb")  # noqa: SIM115 - closed by the writer
     if not compress:
         return raw

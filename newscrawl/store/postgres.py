@@ -201,7 +201,7 @@ class PostgresStore:
         self, *, since: str | None = None, until: str | None = None, languages: tuple[str, ...] | None = None
     ) -> Iterator[StoredArticle]:
         """Streamed with a server-side cursor: an export of years of archives stays small in memory."""
-        query, parameters = "SELECT * FROM articles WHERE true", []
+        query, parameters = "SELECT * FROM articles WHERE true", list[Any]()
         if since:
             query += " AND substr(published_at, 1, 10) >= %s"
             parameters.append(since)
