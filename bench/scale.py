@@ -85,7 +85,8 @@ def measure(command: list[str], log: Path, sample_every: float = 2.0) -> Measure
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
     started = last_sample = time.monotonic()
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    watched, curve = psutil.Process(process.pid), []
+    watched = psutil.Process(process.pid)
+    curve: list[tuple[float, float]] = []
     # Reap the process here (wait4, not Popen.poll) so that its rusage is ours whenever it ends,
     # and look every 50 ms so that a 2-second run is timed to 50 ms; RSS sampled every sample_every.
     while not (reaped := os.wait4(process.pid, os.WNOHANG))[0]:

@@ -41,11 +41,19 @@ EXIT_FAILED, EXIT_LOCKED, EXIT_STORE = 1, 3, 4
 
 def store_location(settings: Any) -> str | Path:
     """``NEWSCRAWL_STATE`` (a ``postgresql://`` URL is kept as is), else
-    ``.scrapy/newscrawl/state.sqlite`` in the project."""
+    ``.scrapy/newscrawl/state.sqlite`` in the project (in the working folder when Scrapy
+    finds the project by ``SCRAPY_SETTINGS_MODULE`` alone, without a ``scrapy.cfg``)."""
     location = settings.get("NEWSCRAWL_STATE")
     if location and is_shared(location):
         return str(location)
-    return Path(location or Path(data_path("newscrawl", createdir=True)) / "state.sqlite")
+    if location:
+        return Path(location)
+    try:
+        folder = Path(data_path("newscrawl", createdir=True))
+    except NotConfigured:
+        folder = Path(".scrapy", "newscrawl")
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder / "state.sqlite"
 
 
 def _now() -> str:

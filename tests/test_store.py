@@ -109,3 +109,17 @@ def test_lock_is_exclusive_between_processes(store_path: Path) -> None:
     finally:
         lock.release()
     RunLock.hold(store_path).release()  # released: free to take again
+
+
+def test_default_store_outside_a_project_folder_is_in_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scrapy.settings import Settings
+
+    from newscrawl.incremental import store_location
+
+    monkeypatch.chdir(tmp_path)  # no scrapy.cfg here or above: Scrapy cannot infer a data dir
+    monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "newscrawl.settings")
+    assert store_location(Settings()) == Path(".scrapy", "newscrawl", "state.sqlite")
+    assert (tmp_path / ".scrapy" / "newscrawl").is_dir()
+    assert store_location(Settings({"NEWSCRAWL_STATE": "elsewhere.sqlite"})) == Path("elsewhere.sqlite")
