@@ -46,6 +46,12 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc.lower(), path, parts.query, ""))
 
 
+def rebase(url: str, origin: str) -> str:
+    """The same path and query under another origin (a copy of the site <-> the real one)."""
+    parts = urlsplit(url)
+    return origin.rstrip("/") + parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def site_domain(url: str) -> str:
     """``https://www.inbusiness.kz/ru`` -> ``inbusiness.kz``."""
     host = (urlsplit(url).hostname or "").lower()

@@ -20,7 +20,7 @@ from newscrawl.extract.article import extract_article
 from newscrawl.extract.inbusiness import LAYOUTS
 from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY
 from newscrawl.items import Article
-from newscrawl.urls import article_request_url, edition_of, site_domain
+from newscrawl.urls import article_request_url, edition_of, rebase, site_domain
 
 logger = logging.getLogger(__name__)
 
@@ -96,15 +96,11 @@ class InbusinessSpider(scrapy.Spider):
 
     def on_crawled_site(self, url: str) -> str:
         """A sitemap or feed of a copy of the site may name the real site's URLs: crawl the copy."""
-        parts = urlsplit(url)
-        if site_domain(url) != self.site:
-            return url
-        return self.arguments.base_url + parts.path + (f"?{parts.query}" if parts.query else "")
+        return rebase(url, self.arguments.base_url) if site_domain(url) == self.site else url
 
     def store_key(self, url: str) -> str:
         """The URL a page of the real site has: the store's key, whichever copy is crawled."""
-        parts = urlsplit(url)
-        return self.default_base_url + parts.path + (f"?{parts.query}" if parts.query else "")
+        return rebase(url, self.default_base_url)
 
     def article_request(self, url: str, lastmod: str | None = None) -> Request:
         """An article page; the meta tells the store what it needs to skip a known version."""

@@ -55,6 +55,17 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
+def _serving(process: subprocess.Popen[bytes], port: int, workdir: str | Path, name: str) -> Iterator[None]:
+    """Until the block ends: the server answers on ``port``; then it is stopped and its folder removed."""
+    try:
+        _wait_for_port(port, process, name)
+        yield
+    finally:
+        _stop(process)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextmanager
 def redis_server() -> Iterator[str]:
     """A throwaway ``redis-server`` (no persistence); yields its ``redis://`` URL."""
     binary = shutil.which("redis-server")
@@ -65,12 +76,8 @@ def redis_server() -> Iterator[str]:
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", workdir, "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    try:
-        _wait_for_port(port, process, "redis-server")
+    with _serving(process, port, workdir, "redis-server"):
         yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        _stop(process)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def postgres_bindir() -> Path:
@@ -117,9 +124,5 @@ def postgres_server() -> Iterator[str]:
                          "-k", str(workdir), "-c", "fsync=off", "-c", "max_connections=100"]),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    try:
-        _wait_for_port(port, process, "postgres")
+    with _serving(process, port, workdir, "postgres"):
         yield f"postgresql://newscrawl@127.0.0.1:{port}/postgres"
-    finally:
-        _stop(process)
-        shutil.rmtree(workdir, ignore_errors=True)
