@@ -1,4 +1,4 @@
-"""Serve a demo ``Site`` over HTTP on 127.0.0.1, recording every request it answers."""
+"""The one HTTP server of every site copy: serves a ``SiteCopy`` on 127.0.0.1, logging each request."""
 
 from __future__ import annotations
 
@@ -10,16 +10,16 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from newscrawl.demo.site import Site
+from newscrawl.demo.core import SiteCopy
 
 
 class DemoServer(ThreadingHTTPServer):
-    """A threading HTTP server over one ``Site``; its once-faults and request log are its own."""
+    """A threading HTTP server over one site copy; its once-faults and request log are its own."""
 
     daemon_threads = True
 
-    def __init__(self, site: Site, delay: float = 0.0) -> None:
-        super().__init__(("127.0.0.1", 0), DemoHandler)
+    def __init__(self, site: SiteCopy, delay: float = 0.0, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), DemoHandler)
         self.site = site
         self.delay = delay  # seconds before each answer: a slow site, for kill and overlap tests
         self.requests: list[tuple[str, str, int]] = []  # (method, path_with_query, status), in order
@@ -66,9 +66,9 @@ class DemoHandler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Site, delay: float = 0.0) -> Iterator[DemoServer]:
-    """Run ``site`` on a free port of 127.0.0.1 in a daemon thread until the block exits."""
-    server = DemoServer(site, delay)
+def serve(site: SiteCopy, delay: float = 0.0, port: int = 0) -> Iterator[DemoServer]:
+    """Run ``site`` on ``port`` of 127.0.0.1 (0: a free one) in a daemon thread until the block exits."""
+    server = DemoServer(site, delay, port)
     thread = threading.Thread(target=server.serve_forever, name="demo-site", daemon=True)
     thread.start()
     try:

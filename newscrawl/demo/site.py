@@ -1,8 +1,9 @@
-"""The demo site: routing, transport faults, and the records a crawl of it must export.
+"""The inbusiness.kz copy: routing, transport faults, and the records a crawl of it must export.
 
 ``Site.respond`` is the routing function the HTTP server calls. Faults that fire once track
 what fired in a set the caller owns (one per ``serve``), so a fresh server fires them again;
-called without that set, ``respond`` shows every article as it finally answers.
+called without that set, ``respond`` shows every article as it finally answers. Its data and
+templates are ``content``, ``generate``, ``phrases``, ``noise``, ``pages`` and ``listings``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 from newscrawl.demo.content import LAVROV_SLUG, LAYOUT_A, LAYOUT_B, LAYOUT_UNKNOWN, Article, Text
+from newscrawl.demo.core import HTML, XML, Response, SiteCopy, fire_once
 from newscrawl.demo.generate import TOKAEV, Generator, text_spots
 from newscrawl.demo.listings import (
     PAGE_SIZE,
@@ -27,11 +29,9 @@ from newscrawl.demo.listings import (
 )
 from newscrawl.demo.pages import render_amp, render_layout_a, render_layout_b, render_unknown
 
-Response = tuple[int, dict[str, str], bytes]
 EDITIONS = ("ru", "kz")  # /en/ does not exist on this copy: every /en/... path answers 404
 NOT_ARTICLE_SECTIONS = {"tv_programs", "hr", "ratings", "specprojects", "authors", "tag", "cat"}
 TRACKING = "?utm_source=lenta&utm_medium=news"
-HTML, XML = "text/html; charset=utf-8", "application/xml; charset=utf-8"
 UPDATE_NOTE = {"ru": "Материал обновлен: в ведомстве уточнили детали.",
                "kz": "Жаңалық толықтырылды: ведомство мәліметтерді нақтылады."}
 
@@ -52,8 +52,12 @@ class Faults:
     trailing_slash: str  # archive href with a trailing slash
 
 
-class Site:
-    """What the demo site serves, and what it knows it served."""
+class Site(SiteCopy):
+    """What the inbusiness.kz copy serves, and what it knows it served."""
+
+    name = "inbusiness"
+    domain = "inbusiness.kz"
+    articles: list[Article]
 
     def __init__(self, generator: Generator, articles: list[Article]) -> None:
         self._generator = generator
@@ -62,21 +66,12 @@ class Site:
         self.faults = self._pick_faults()
 
     # -- content -------------------------------------------------------------------------
-    @property
-    def days(self) -> list[date]:
-        """Sorted dates (Asia/Almaty) that have articles."""
-        return sorted({a.day for a in self.articles})
-
     def edition_articles(self, ed: str) -> list[Article]:
         """An edition's articles, newest first."""
         return sorted((a for a in self.articles if a.edition == ed), key=lambda a: a.published, reverse=True)
 
-    def expected_records(self, since: date | None = None, until: date | None = None,
-                         editions: tuple[str, ...] = ("ru", "kz", "en")) -> list[dict]:
-        """The records newscrawl must export for articles published in [since, until], oldest first."""
-        chosen = [a for a in self.articles if a.edition in editions
-                  and (since is None or a.day >= since) and (until is None or a.day <= until)]
-        return [a.expected_record() for a in sorted(chosen, key=lambda a: (a.published, a.path))]
+    def record(self, article: Article) -> dict:  # type: ignore[override]
+        return article.expected_record()
 
     def article(self, url_or_path: str) -> Article:
         """The article behind a path or URL (query and trailing slash ignored)."""
@@ -203,8 +198,7 @@ class Site:
         if article is None:
             return not_found()
         for once, status, headers in ((f.error_500_once, 500, {}), (f.rate_limit_429_once, 429, {"Retry-After": "1"})):
-            if path == once and fired is not None and path not in fired:
-                fired.add(path)
+            if path == once and fire_once(fired, path):
                 page = render_plain("Ошибка", "Попробуйте позже")
                 return status, {"Content-Type": HTML, **headers}, page.encode()
         charset = "windows-1251" if path == f.cp1251 else "utf-8"
