@@ -13,7 +13,8 @@ from newscrawl.demo.__main__ import crawl_command
 from newscrawl.demo.server import DemoServer
 
 REPO = Path(__file__).resolve().parents[1]
-_ARTICLE_PATH = re.compile(r"^/(?:amp/)?(?:ru|kz|en)/(?:last|news)/")
+# Article pages of the copies: inbusiness /{ed}/last|news/{slug}, kursiv /[kk/|en/]YYYY-MM-DD/{slug}/.
+_ARTICLE_PATH = re.compile(r"^/(?:amp/)?(?:ru|kz|en)/(?:last|news)/|^/(?:kk/|en/)?\d{4}-\d\d-\d\d/[^/?]+")
 
 
 @dataclass
@@ -41,18 +42,21 @@ def read_export(path: Path) -> list[dict]:
 
 
 def command_for(server: DemoServer | str, workdir: Path, *arguments: str, since: date | None = None,
-                until: date | None = None, state: Path | None = None, name: str = "out") -> list[str]:
+                until: date | None = None, state: Path | None = None, name: str = "out",
+                spider: str = "inbusiness") -> list[str]:
     base_url = server if isinstance(server, str) else server.base_url
     command = crawl_command(base_url, since, until, workdir / f"{name}.jsonl",
-                            state=state or workdir / "state.sqlite", log=workdir / f"{name}.log")
+                            state=state or workdir / "state.sqlite", log=workdir / f"{name}.log", spider=spider)
     return [*command, *arguments]
 
 
 def run_crawl(server: DemoServer | str, workdir: Path, *arguments: str, since: date | None = None,
-              until: date | None = None, state: Path | None = None, name: str = "out") -> Crawl:
+              until: date | None = None, state: Path | None = None, name: str = "out",
+              spider: str = "inbusiness") -> Crawl:
     """One ``scrapy crawl`` to its end; the requests the server saw during it."""
     first = 0 if isinstance(server, str) else len(server.requests)
-    command = command_for(server, workdir, *arguments, since=since, until=until, state=state, name=name)
+    command = command_for(server, workdir, *arguments, since=since, until=until, state=state, name=name,
+                          spider=spider)
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
     requests = [] if isinstance(server, str) else list(server.requests[first:])
     log = workdir / f"{name}.log"

@@ -21,7 +21,7 @@ from newscrawl.demo.phrases import slugify
 DAYS = (date(2023, 11, 14), date(2023, 11, 15), date(2023, 11, 16),
         date(2024, 2, 28), date(2024, 2, 29), date(2024, 3, 1), date(2024, 3, 2))
 #: Posts per day and edition: ru fills two archive pages a day, kk one, en is small.
-DAY_COUNTS = {"ru": (24, 21, 27, 22, 26, 23, 21), "kk": (7, 5, 8, 6, 9, 7, 5), "en": (2, 1, 2, 1, 2, 2, 1)}
+DAY_COUNTS = {"ru": (24, 21, 27, 22, 26, 23, 21), "kk": (7, 5, 8, 6, 9, 7, 5), "en": (3, 2, 3, 2, 3, 3, 2)}
 #: Fixed local times (minutes after midnight): 23:50 at UTC+6, then 00:05 and the spec example
 #: at 00:20 at UTC+5 (its UTC stamp is the day before).
 FIXED_MINUTES = {("ru", date(2024, 2, 29)): [23 * 60 + 50], ("ru", date(2024, 3, 1)): [5, 20],
