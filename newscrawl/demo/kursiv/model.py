@@ -24,7 +24,7 @@ EDITIONS = {
 }
 #: Templates: the two live ones and a stray longread page (neither). Values are the record's
 #: ``extraction``, the name the crawler gives the path it extracted the page with.
-SINGLE, SUBCAT, LONGREAD = "single", "subcat_article", "fallback"
+SINGLE, SUBCAT, LONGREAD = "single", "subcat-article", "fallback"
 
 
 def prefix(edition: str) -> str:
