@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -14,14 +17,22 @@ from pathlib import Path
 
 import pytest
 from parsel import Selector
+from servers import free_port
 
+from newscrawl.demo import __main__ as demo_command
+from newscrawl.demo.__main__ import FAST_SETTINGS
 from newscrawl.demo.content import LAYOUT_A, LAYOUT_B, LAYOUT_UNKNOWN, Noise
+from newscrawl.demo.core import day_windows
 from newscrawl.demo.noise import LOOKALIKES, NOISE_VARIANTS
 from newscrawl.demo.server import serve
 from newscrawl.demo.site import build_site
+from newscrawl.demo.sites import COPIES, build_copy
 from newscrawl.items import EXPORT_FIELDS
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared/spec/examples"
+REPO = Path(__file__).resolve().parents[1]
+# The spec sits beside the repository (../shared); a worktree is one level deeper.
+EXAMPLES = next((parent / "shared/spec/examples" for parent in REPO.parents[:2]
+                 if (parent / "shared/spec/examples").is_dir()), REPO.parent / "shared/spec/examples")
 LAVROV = "/ru/last/lavrov-zayavil-chto-nikomu-ne-pod-silu-vbit-klin-mezhdu-kazahstanom-i-rossiej"
 
 
@@ -287,3 +298,57 @@ def test_http_fetch_serves_the_site(site):
         robots = fetch(server.base_url + "/robots.txt")[2].decode()
         assert f"Sitemap: {server.base_url}/sitemap.xml" in robots
         assert fetch(server.base_url + "/en/lastnews")[0] == 404
+
+
+# -- the core shared by every copy, and the demo command -------------------------------------------
+
+def test_day_windows_are_the_runs_of_consecutive_days(site):
+    assert day_windows([date(2024, 3, 1), date(2024, 2, 29), date(2024, 3, 5)]) == [
+        (date(2024, 2, 29), date(2024, 3, 1)), (date(2024, 3, 5), date(2024, 3, 5))]
+    assert site.windows() == [(date(2022, 10, 17), date(2022, 10, 19)), (date(2024, 2, 28), date(2024, 3, 2))]
+
+
+def test_registry_builds_each_copy_by_its_spider_name():
+    for name in COPIES:
+        copy = build_copy(name)
+        assert copy.name == name and copy.expected_records() and copy.respond("/robots.txt")[0] == 200
+    with pytest.raises(KeyError, match="known: inbusiness, kursiv"):
+        build_copy("nosuchsite")
+
+
+def test_demo_serves_on_the_chosen_port_and_prints_only_held_days(tmp_path):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "newscrawl.demo", "--serve", "--port", str(port)],
+                               cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        assert f"at http://127.0.0.1:{port};" in line
+        assert "holds every article of 2022-10-17..2022-10-19, 2024-02-28..2024-03-02." in line
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{LAVROV}") as answer:
+            assert answer.status == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+
+
+def test_demo_crawl_prints_its_command_and_leaves_no_temp_folder(tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    result = subprocess.run([sys.executable, "-m", "newscrawl.demo", "-o", str(tmp_path / "out.jsonl")], cwd=REPO,
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "TMPDIR": str(scratch)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    command = next(line for line in result.stdout.splitlines() if line.startswith("$ "))
+    assert "scrapy crawl inbusiness" in command and "-a since=2024-02-28 -a until=2024-03-02" in command
+    assert all(f"-s {setting}" in command for setting in FAST_SETTINGS)
+    assert "0 missing, 0 unexpected, 0 exported twice" in result.stdout
+    assert list(scratch.iterdir()) == []
+
+
+def test_demo_names_a_missing_spider_and_bad_ports(monkeypatch, capsys):
+    monkeypatch.setattr(demo_command, "known_spiders", lambda: ["inbusiness"])
+    assert demo_command.main(["--site", "kursiv"]) == 1
+    assert "no spider named 'kursiv'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        demo_command.main(["--port", "70000"])
+    assert stopped.value.code == 2
