@@ -100,7 +100,8 @@ class KursivCopy(SiteCopy):
         return cards
 
     def sitemap_entries(self, lang: str, month: str) -> list[tuple[str, datetime, str | None]]:
-        f, entries = self.faults, []
+        """A monthly sitemap's (path, lastmod, image URL), with the listing quirks of ``self.faults``."""
+        f, entries = self.faults, list[tuple[str, datetime, str | None]]()
         for post in self.edition_posts(lang):
             if f"{post.published:%Y-%m}" == month:
                 entries.append((post.path, post.lastmod, post.main_image.url))

@@ -69,7 +69,7 @@ class Generator:
             slug = f"{slugify(title)}-{rng.randint(2, 99)}"
         self.slugs.add(slug)
         sections = rng.sample(words.SECTIONS[ed], 2 if rng.random() < 0.2 else 1)
-        excerpt = " ".join(words.sentence(ed, rng) for _ in range(rng.randint(1, 2)))
+        excerpt: str | None = " ".join(words.sentence(ed, rng) for _ in range(rng.randint(1, 2)))
         if template == LONGREAD or rng.random() < 0.35:
             excerpt = None  # Yoast fills the description with the cut body opening: no lead
         modified = published + timedelta(minutes=rng.randint(10, 900)) if rng.random() < 0.6 else None
