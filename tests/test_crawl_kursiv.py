@@ -73,3 +73,15 @@ def test_incremental_rerun_fetches_no_article_page(site: KursivCopy, tmp_path: P
     assert first.returncode == 0 and first.records, first.log[-3000:]
     assert again.returncode == 0, again.log[-3000:]
     assert again.article_requests() == [] and again.records == []
+
+
+def test_incremental_run_after_an_edit_and_a_new_post_exports_just_those(tmp_path: Path) -> None:
+    copy = build_copy()
+    with serve(copy) as server:
+        seed = run_crawl(server, tmp_path, name="seed", spider="kursiv")
+        edited = copy.edit(next(a.path for a in copy.articles if a.edition == "ru" and a.day == copy.days[-1]))
+        published = copy.publish("kk")
+        again = run_crawl(server, tmp_path, name="again", spider="kursiv")
+    assert seed.returncode == 0 and again.returncode == 0, again.log[-3000:]
+    assert sorted(again.records, key=lambda r: r["url"]) == sorted([edited, published], key=lambda r: r["url"])
+    assert len(again.article_requests()) == 2

@@ -18,7 +18,7 @@ from parsel import Selector
 
 from newscrawl.demo.kursiv import build_copy
 from newscrawl.demo.kursiv.copy import KursivCopy
-from newscrawl.demo.kursiv.model import LONGREAD, REAL_ORIGIN, SINGLE, SUBCAT
+from newscrawl.demo.kursiv.model import LONGREAD, REAL_ORIGIN, SINGLE, SUBCAT, utc
 from newscrawl.demo.kursiv.noise import INLINE_NOISE, LOOKALIKES, PROMOS
 from newscrawl.demo.server import serve
 from newscrawl.items import EXPORT_FIELDS
@@ -188,6 +188,25 @@ def test_redirects(site: KursivCopy) -> None:
     assert get(site, f.old_slug)[1]["Location"].endswith(f.old_slug_target)
     assert get(site, f"/?p={post.post_id}")[1]["Location"] == "http://127.0.0.1:8000" + NACBANK
     assert get(site, "/?p=1")[0] == 404 and get(site, "/2024-03-01/no-such-post/")[0] == 404
+
+
+def test_old_domain_answers_301_to_the_same_path_on_the_new_one(site: KursivCopy) -> None:
+    status, headers, _ = site.respond(NACBANK + "?utm_source=x", host="kursiv.kz")
+    assert (status, headers["Location"]) == (301, f"{REAL_ORIGIN}{NACBANK}?utm_source=x")
+
+
+def test_edit_and_publish_change_what_is_expected() -> None:
+    copy = build_copy()
+    before = {r["url"]: r for r in copy.expected_records()}
+    post = next(a for a in copy.articles if a.edition == "kk" and a.template == SUBCAT)
+    edited, new = copy.edit(post.path), copy.publish("ru")
+    after = {r["url"]: r for r in copy.expected_records()}
+    assert set(after) - set(before) == {new["url"]} and after[edited["url"]] == edited
+    assert edited["body"].startswith(before[edited["url"]]["body"][:40]) and edited["body"] != before[edited["url"]]["body"]
+    assert edited["modified_at"] > max(r["modified_at"] or r["published_at"] for r in before.values())
+    month = get(copy, f"/sitemaps/kk/posts-{post.published:%Y-%m}.xml")[2]
+    assert f"<loc>{REAL_ORIGIN}{post.path}</loc>\n<lastmod>{utc(post.modified)}</lastmod>" in month
+    assert get(copy, urlsplit(new["url"]).path + "/")[0] == 200
 
 
 def test_once_faults_fire_once_per_server(site: KursivCopy) -> None:

@@ -7,39 +7,30 @@ and listing quirks are permanent and named in ``KursivFaults`` so tests refer to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
-from newscrawl.demo.content import ALMATY
-from newscrawl.demo.core import XML, Response, SiteCopy, fire_once, html_response, json_response, plain_page, redirect
+from newscrawl.demo.content import ALMATY, Text
+from newscrawl.demo.core import XML, Response, SiteCopy, fire_once, html_response, plain_page, redirect
 from newscrawl.demo.kursiv import listings
-from newscrawl.demo.kursiv.example import NACBANK_SLUG
+from newscrawl.demo.kursiv.api import api_posts
+from newscrawl.demo.kursiv.faults import pick_faults
+from newscrawl.demo.kursiv.generate import Generator, text_spots
 from newscrawl.demo.kursiv.listings import PAGE_SIZE, Card
 from newscrawl.demo.kursiv.model import EDITIONS, REAL_ORIGIN, Article, prefix
 from newscrawl.demo.kursiv.pages import render_article
 
 ARCHIVE_TRACKING = "?utm_source=kursiv&utm_medium=archive"
 NOT_ARTICLE_SECTIONS = ("category", "tag", "author", "special")
+#: The old domain: every path answers 301 to the same path on kz.kursiv.media.
+OLD_HOSTS = ("kursiv.kz", "www.kursiv.kz")
+UPDATE_NOTE = {"ru": "Материал дополнен комментарием регулятора.", "kk": "Мақала реттеушінің пікірімен толықтырылды.",
+               "en": "This story was updated with the regulator's comment."}
 _ED = r"(?:/(kk|en))?"
 ARTICLE = re.compile(_ED + r"/(\d{4}-\d\d-\d\d)/([^/]+)(/?)")
 ARCHIVE = re.compile(_ED + r"/(\d{4})/(\d\d)/(\d\d)/(?:page/(\d+)/)?")
 FEED = re.compile(_ED + r"/feed/")
 SITEMAP = re.compile(r"/sitemaps/(ru|kk|en)/(?:sitemap|posts-(\d{4}-\d\d))\.xml")
-
-
-@dataclass(frozen=True)
-class KursivFaults:
-    """Transport faults and listing quirks the copy serves, by path (tests refer to them)."""
-
-    error_500_once: str  # a post answering 500 on its first request, then 200
-    rate_limit_429_once: str  # a post answering 429 + Retry-After: 1 on its first request
-    old_slug: str  # listed on its day archive; 301 to ``old_slug_target``
-    old_slug_target: str
-    unslashed: str  # archive href without its trailing slash; 301 to the slashed path
-    removed: str  # a taken-down post, listed on its day archive and in its sitemap: 404
-    sitemap_twice: str  # listed twice in its monthly sitemap
-    archive_twice: str  # also listed on the next day's archive
 
 
 class KursivCopy(SiteCopy):
@@ -49,35 +40,40 @@ class KursivCopy(SiteCopy):
     domain = "kz.kursiv.media"
     articles: list[Article]
 
-    def __init__(self, articles: list[Article]) -> None:
+    def __init__(self, generator: Generator, articles: list[Article]) -> None:
+        self._generator = generator
         self.articles = articles
         self.by_path = {a.path: a for a in articles}
         self.by_id = {a.post_id: a for a in articles}
-        self.faults = self._pick_faults()
+        self.faults = pick_faults(articles)
         target = self.by_path[self.faults.old_slug_target]
         self.redirects = {self.faults.old_slug: target.path}
 
     def record(self, article: Article) -> dict:  # type: ignore[override]
         return article.record()
 
+    def edit(self, path: str) -> dict:
+        """Add a paragraph to a post and set its modified time to the copy's "now" (later than
+        anything it holds: sitemap lastmods and the API follow); its new record."""
+        post = self.by_path[path]
+        note = UPDATE_NOTE[post.edition]
+        post.blocks.insert(text_spots(post)[-1], Text("p", note, note))
+        post.modified = max(a.lastmod for a in self.articles) + timedelta(hours=1)
+        return post.record()
+
+    def publish(self, edition: str = "ru") -> dict:
+        """Add a post on the newest day, after that edition's newest one; its record."""
+        newest = max(a.published for a in self.articles if a.edition == edition)
+        post = self._generator.post(edition, min(newest + timedelta(minutes=7), newest.replace(hour=23, minute=59)),
+                                    serial=1)
+        post.read_also = [(a.path, a.title) for a in self.edition_posts(edition)[:2]]
+        self.articles.append(post)
+        self.by_path[post.path], self.by_id[post.post_id] = post, post
+        return post.record()
+
     def edition_posts(self, edition: str) -> list[Article]:
         """An edition's posts, newest first."""
         return sorted((a for a in self.articles if a.edition == edition), key=lambda a: a.published, reverse=True)
-
-    def _pick_faults(self) -> KursivFaults:
-        def nth(edition: str, day: date, index: int) -> Article:
-            return [a for a in self.articles if a.edition == edition and a.day == day and a.slug != NACBANK_SLUG][index]
-
-        moved = nth("ru", date(2024, 3, 2), 4)
-        removed_day = date(2024, 2, 29)
-        return KursivFaults(
-            error_500_once=nth("ru", date(2023, 11, 15), 6).path,
-            rate_limit_429_once=nth("kk", date(2024, 2, 29), 2).path,
-            old_slug=f"/{moved.day}/{moved.slug[:30].rstrip('-')}-old/", old_slug_target=moved.path,
-            unslashed=nth("ru", date(2023, 11, 14), 9).path.rstrip("/"),
-            removed=f"/{removed_day}/minfin-otozval-soobshchenie-o-nalogah/",
-            sitemap_twice=nth("ru", date(2024, 3, 1), 11).path,
-            archive_twice=nth("ru", date(2023, 11, 15), -1).path)
 
     # -- listings ----------------------------------------------------------------------------
     def archive_cards(self, edition: str, day: date) -> list[Card]:
@@ -124,6 +120,8 @@ class KursivCopy(SiteCopy):
         split = urlsplit(path_with_query)
         path, query = split.path, parse_qs(split.query)
         base = f"http://{host}" if host else "http://127.0.0.1"
+        if host and host.split(":")[0] in OLD_HOSTS:
+            return redirect(REAL_ORIGIN + path_with_query)
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain; charset=utf-8"}, listings.render_robots().encode()
         if path == "/sitemap.xml":
@@ -131,7 +129,7 @@ class KursivCopy(SiteCopy):
         if match := SITEMAP.fullmatch(path):
             return self._sitemap(match[1], match[2])
         if path == "/wp-json/wp/v2/posts":
-            return self._api(query)
+            return api_posts(self.articles, query)
         if path == "/" and "p" in query:
             post = self.by_id.get(int(query["p"][0])) if query["p"][0].isdigit() else None
             return redirect(base + post.path) if post else not_found()
@@ -194,33 +192,6 @@ class KursivCopy(SiteCopy):
             return 200, {"Content-Type": XML}, listings.render_sitemap_index(lang, self.sitemap_months(lang)).encode()
         entries = self.sitemap_entries(lang, month)
         return (200, {"Content-Type": XML}, listings.render_sitemap(entries).encode()) if entries else not_found()
-
-    def _api(self, query: dict) -> Response:
-        """``/wp-json/wp/v2/posts``: ``after``/``before`` (exclusive, local when naive), ``lang``,
-        ``per_page`` (1..100, default 10), ``page``; a page past the end answers 400."""
-        try:
-            after, before = (_api_time(query[key][0]) if key in query else None for key in ("after", "before"))
-            per_page, page = int(query.get("per_page", ["10"])[0]), int(query.get("page", ["1"])[0])
-        except ValueError as error:
-            return json_response({"code": "rest_invalid_param", "message": str(error), "data": {"status": 400}}, 400)
-        lang = query.get("lang", [None])[0]
-        if not 1 <= per_page <= 100 or page < 1 or (lang is not None and lang not in EDITIONS):
-            return json_response({"code": "rest_invalid_param", "message": "Invalid parameter(s)",
-                                  "data": {"status": 400}}, 400)
-        posts = sorted((a for a in self.articles if (lang is None or a.edition == lang)
-                        and (after is None or a.published > after) and (before is None or a.published < before)),
-                       key=lambda a: a.published, reverse=True)
-        total_pages = -(-len(posts) // per_page)
-        if page > max(total_pages, 1):
-            return json_response({"code": "rest_post_invalid_page_number", "message": "The page number requested "
-                                  "is larger than the number of pages available.", "data": {"status": 400}}, 400)
-        shown = [listings.api_post(a) for a in posts[(page - 1) * per_page: page * per_page]]
-        return json_response(shown, 200, **{"X-WP-Total": str(len(posts)), "X-WP-TotalPages": str(total_pages)})
-
-
-def _api_time(value: str) -> datetime:
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=ALMATY)
 
 
 def not_found() -> Response:
