@@ -83,5 +83,7 @@ def test_incremental_run_after_an_edit_and_a_new_post_exports_just_those(tmp_pat
         published = copy.publish("kk")
         again = run_crawl(server, tmp_path, name="again", spider="kursiv")
     assert seed.returncode == 0 and again.returncode == 0, again.log[-3000:]
-    assert sorted(again.records, key=lambda r: r["url"]) == sorted([edited, published], key=lambda r: r["url"])
+    # Field by field is the backfill tests' business: here, which articles and how many fetches.
+    assert sorted(r["url"] for r in again.records) == sorted([edited["url"], published["url"]])
+    assert next(r for r in again.records if r["url"] == edited["url"])["modified_at"] == edited["modified_at"]
     assert len(again.article_requests()) == 2
