@@ -238,6 +238,7 @@ def test_every_expected_record_has_the_contract_fields(site: KursivCopy) -> None
         record = site.record(post)
         assert tuple(record) == EXPORT_FIELDS and record["site"] == "kz.kursiv.media"
         assert not record["url"].endswith("/") and record["language"] == languages[post.edition]
+        assert record["lead"] is None or record["lead"] not in record["body"].split("\n\n")
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:00\+0[56]:00", record["published_at"])
         assert record["modified_at"] is None or record["modified_at"] > record["published_at"][:16]
         assert record["views"] is None if post.template != SINGLE else isinstance(record["views"], int)

@@ -76,12 +76,15 @@ class Generator:
         authors = rng.sample(words.AUTHORS[ed], rng.choice((0, 1, 1, 1, 2, 2) if template != SUBCAT else (0, 1, 1)))
         views = rng.choice((rng.randint(40, 999), rng.randint(1000, 48000), rng.randint(1000, 9999)))
         self.next_id += rng.randint(1, 9)
+        tags = rng.sample(words.TAGS[ed], rng.randint(0, 4))
+        main_image, blocks = self.main_image(ed, published, template), self.blocks(ed, template, published)
+        if excerpt in [block.text for block in blocks if isinstance(block, Text)]:
+            excerpt += " " + words.sentence(ed, rng)  # a lead repeated as a paragraph would be ambiguous
         return Article(
             post_id=self.next_id, edition=ed, slug=slug, title=title, excerpt=excerpt, published=published,
-            modified=modified, sections=sections, tags=rng.sample(words.TAGS[ed], rng.randint(0, 4)),
-            authors=authors, main_image=self.main_image(ed, published, template),
-            blocks=self.blocks(ed, template, published), views=views, views_text=views_text(views, rng),
-            template=template, text_date_numeric=rng.random() < 0.5)
+            modified=modified, sections=sections, tags=tags, authors=authors, main_image=main_image,
+            blocks=blocks, views=views, views_text=views_text(views, rng), template=template,
+            text_date_numeric=rng.random() < 0.5)
 
     def image_url(self, published: datetime) -> str:
         token = "".join(self.rng.choice("abcdefghkmnprstuvxyz0123456789") for _ in range(10))
