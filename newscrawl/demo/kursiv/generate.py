@@ -11,7 +11,7 @@ import random
 from collections import deque
 from datetime import date, datetime, timedelta
 
-from newscrawl.demo.content import ListBlock, Noise, Text, almaty
+from newscrawl.demo.content import ListBlock, Noise, Text, almaty, collapse
 from newscrawl.demo.kursiv import words
 from newscrawl.demo.kursiv.example import nacbank_article
 from newscrawl.demo.kursiv.model import CDN, LONGREAD, SINGLE, SUBCAT, Article, Figure, Image
@@ -78,7 +78,7 @@ class Generator:
         self.next_id += rng.randint(1, 9)
         tags = rng.sample(words.TAGS[ed], rng.randint(0, 4))
         main_image, blocks = self.main_image(ed, published, template), self.blocks(ed, template, published)
-        if excerpt in [block.text for block in blocks if isinstance(block, Text)]:
+        if excerpt in [collapse(block.text) for block in blocks if isinstance(block, Text)]:
             excerpt += " " + words.sentence(ed, rng)  # a lead repeated as a paragraph would be ambiguous
         return Article(
             post_id=self.next_id, edition=ed, slug=slug, title=title, excerpt=excerpt, published=published,
