@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newscrawl-demo-")))
         command = crawl_command(server.base_url, since, until, options.output, state=workdir / "state.sqlite",
                                 spider=site.name)
+        print(f"The {site.name} copy at {server.base_url} holds every article of {held_days(site)}; "
+              f"crawling {since}..{until}:")
         print("$", shlex.join(command), flush=True)
         started = time.monotonic()
         # Outside the project folder Scrapy finds the project through this variable.
