@@ -1,29 +1,105 @@
-"""Promo blocks ("Подписывайтесь на наш Telegram-канал") and bare promo buttons."""
+"""Promo blocks, found by their structure: a call to the reader aimed at the outlet's own channel.
+
+A block is promo when it is short and either (a) a clause opens (Kazakh: opens or closes) with
+a call to the reader (subscribe, follow, read, join, watch …) and the block names the outlet's
+channel: "us"/"our channel", the site's own name or handle, a ``t.me``/``wa.me`` link or a
+network, whatever words stand between; or (b) it is a "be the first to know" call; or (c) it is a
+verbless heading that puts the outlet on a network ("Мы в Telegram", "Kursiv в Telegram").
+A sentence about someone else's channel ("в Telegram-канале акимата") names no target of ours.
+"""
 
 from __future__ import annotations
 
 import re
 
-from newscrawl.clean.rules import button_block_re, promo_block_re, promo_phrase_re
-from newscrawl.clean.text import has_promo_link, normalize_for_match
+from newscrawl.clean.rules import compiled, own_names_pattern
+from newscrawl.clean.text import (
+    LINK,
+    clauses,
+    has_promo_link,
+    normalize_for_match,
+    sentences,
+    skeleton,
+    without_quotes,
+)
 
 #: Longer blocks are never promo: it keeps regex work small and a paragraph safe.
 PROMO_MAX_CHARS = 300
+PROMO_MAX_WORDS = 40
+#: A verbless "we are on Telegram" heading is at most this many words.
+HEADING_MAX_WORDS = 15
 _WORD_START = re.compile(r"\S+")
 _SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 
+OwnNames = tuple[str, ...]
 
-def is_promo(text: str) -> bool:
-    """Whether the block is wholly a call to follow the site (a promo sentence and its buttons).
 
-    Every word must belong to a promo phrase, a button or a network name, and at least one
-    promo phrase must be there: a third-person sentence about Telegram is news and stays."""
+def _targets_us(normalized: str, own_names: OwnNames) -> bool:
+    """Whether the text names the outlet's own channel (not someone else's)."""
+    rules = compiled()
+    own = own_names_pattern(own_names)
+    if LINK in normalized.split() or (own is not None and own.search(normalized)):
+        return True
+    kazakh = skeleton(normalized)
+    if rules.us.search(normalized) or rules.our_channel.search(normalized):
+        return True
+    if rules.us_kk.search(kazakh) or rules.our_channel_kk.search(kazakh):
+        return True
+    return bool(rules.network.search(normalized)) and not rules.third_party.search(normalized)
+
+
+def _calls(text: str) -> tuple[bool, bool]:
+    """(a call to the reader opens or closes a clause, a "be the first to know" call is there)."""
+    rules = compiled()
+    call = first = False
+    for clause in clauses(without_quotes(text)):
+        kazakh = skeleton(clause)
+        call = call or bool(rules.call_start.search(clause) or rules.call_kk.search(kazakh))
+        first = first or bool(rules.be_first.search(clause) or rules.be_first_kk.search(kazakh))
+    return call, first
+
+
+def _is_heading_on_network(parts: list[str], own_names: OwnNames) -> bool:
+    """A verbless clause that puts us on a network: "Мы в Telegram", "в нашем Telegram-канале"."""
+    rules = compiled()
+    own = own_names_pattern(own_names)
+    for clause in parts:
+        if not (rules.network.search(clause) or rules.channel.search(clause)):
+            continue
+        ours = rules.us.search(clause) or rules.our_channel.search(clause) or (own and own.search(clause))
+        kazakh = skeleton(clause)
+        if not (ours or rules.us_kk.search(kazakh) or rules.our_channel_kk.search(kazakh)):
+            continue
+        rest = rules.channel.sub(" ", rules.network.sub(" ", clause))
+        if own is not None:
+            rest = own.sub(" ", rest)
+        if not (rules.verb_like.search(rest) or rules.call_any.search(rest)):
+            return True
+    return False
+
+
+def is_promo(text: str, own_names: OwnNames = ()) -> bool:
+    """Whether the block is wholly a call to follow the outlet (see the module docstring).
+
+    Every sentence must be part of the call (a call, a "be the first" call, a heading that puts
+    us on a network, or button words), so a paragraph that ends with a call is not promo as a
+    whole (``strip_trailing_promo`` cuts the call off instead)."""
     if len(text) > PROMO_MAX_CHARS:
         return False
     normalized = normalize_for_match(text)
-    return bool(normalized) and bool(promo_block_re.fullmatch(normalized)) and bool(
-        promo_phrase_re.search(normalized)
-    )
+    words = len(normalized.split())
+    if not words or words > PROMO_MAX_WORDS:
+        return False
+    any_call = self_sufficient = False
+    for sentence in sentences(text):
+        call, first = _calls(sentence)
+        heading = (len(normalize_for_match(sentence).split()) <= HEADING_MAX_WORDS
+                   and _is_heading_on_network(clauses(without_quotes(sentence)), own_names))
+        if not (call or first or heading or is_button(sentence)):
+            return False
+        any_call = any_call or call
+        self_sufficient = self_sufficient or first or heading
+    return self_sufficient or (any_call and _targets_us(normalized, own_names))
 
 
 def is_button(text: str) -> bool:
@@ -33,27 +109,28 @@ def is_button(text: str) -> bool:
     normalized = normalize_for_match(text)
     if not normalized:
         return has_promo_link(text)
-    return bool(button_block_re.fullmatch(normalized))
+    rules = compiled()
+    return bool(rules.button_block.fullmatch(normalized) or rules.button_block_kk.fullmatch(skeleton(normalized)))
 
 
-def strip_trailing_promo(text: str) -> str:
+def strip_trailing_promo(text: str, own_names: OwnNames = ()) -> str:
     """Remove a promo sentence glued to the end of a text ("LEAD. Подписывайтесь …!").
 
-    The promo must start a sentence (after ``.!?…`` or with a capital letter or an emoji, not
-    after a colon that quotes it), so "… предложил подписаться на канал" and "Блогер написал:
+    The promo must start a sentence (after ``.!?…`` or an emoji, not after a colon that quotes
+    it), so "… предложил подписаться на канал" and "Блогер написал:
     «Подписывайтесь …»" are not cut. Returns "" when the whole text is promo."""
-    if is_promo(text):
+    if is_promo(text, own_names):
         return ""
-    if not promo_phrase_re.search(normalize_for_match(text[-PROMO_MAX_CHARS:])):
+    tail = text[-PROMO_MAX_CHARS:]
+    if not any(_calls(tail)) and not compiled().network.search(normalize_for_match(tail)):
         return text
     for match in _WORD_START.finditer(text):
         start = match.start()
         if start == 0 or len(text) - start > PROMO_MAX_CHARS:
             continue
-        head, tail = text[:start].rstrip(), text[start:]
-        starts_sentence = not head.endswith(":") and (
-            head.endswith(_SENTENCE_END) or not tail[0].isalpha() or tail[0].isupper()
-        )
-        if starts_sentence and is_promo(tail):
+        head, rest = text[:start].rstrip(), text[start:]
+        # A new sentence or an emoji/bullet, not a capitalised name inside a sentence.
+        starts_sentence = not head.endswith(":") and (head.endswith(_SENTENCE_END) or not rest[0].isalpha())
+        if starts_sentence and is_promo(rest, own_names):
             return head.rstrip(" -–—:|/")
     return text

@@ -1,16 +1,44 @@
-"""Whitespace and matching forms of a text block."""
+"""Whitespace, clauses and the matching forms of a text block (plain and Kazakh-skeleton)."""
 
 from __future__ import annotations
 
 import functools
 import re
-
-from newscrawl.clean.rules import promo_link_re
+import unicodedata
 
 _SPACE = re.compile(r"\s+")
 #: Invisible characters that are not whitespace to ``re`` but split or join words on a page.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _NON_WORD = re.compile(r"[\W_]+")
+#: Social links and handles (``t.me/…``, ``wa.me/…``, ``@inbusinesskz``): in the matching form
+#: they become one word, LINK, that promo rules treat as "the outlet's own channel".
+_PROMO_LINK = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me|wa\.me|chat\.whatsapp\.com|whatsapp\.com|instagram\.com"
+    r"|youtube\.com|youtu\.be|dzen\.ru|zen\.yandex\.ru|vk\.com|facebook\.com|fb\.com|tiktok\.com"
+    r"|twitter\.com|x\.com|ok\.ru|news\.google\.com)(?:/\S*)?|(?<![\w.])@[A-Za-z0-9_][\w.]*",
+    re.IGNORECASE,
+)
+LINK = "xlinkx"
+#: Where one clause of a block ends: sentence punctuation, quotes, brackets, dashes between
+#: spaces, commas, emoji and other symbols (a ``.`` only before a space, so ``inbusiness.kz``
+#: stays one name).
+_CLAUSE_END = re.compile(r"[.!?…](?=\s|$)|[:;|«»\"“”„()\[\]—–,]|\s-\s|[^\w\s.'’@/\-]")
+#: Where a sentence ends: ``.!?…`` before a space, or a run of emoji and other symbols.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|[^\w\s.,:;!?…«»\"“”„()\[\]—–\-/@'’%№#&+*=|]+")
+_QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
+
+#: Kazakh in Cyrillic and in the Latin alphabets in use (2018 acute, 2021 diacritics, ad hoc
+#: ``ŋ``/``ǧ``/``ı``) folds to one Latin skeleton, so one word list matches every script:
+#: ``жаңалықтар``, ``jańalyqtar``, ``jaŋalyqtar`` all become ``janaliktar``.
+_SKELETON = str.maketrans({
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
+    "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n",
+    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
+    "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "",
+    "ы": "i", "і": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    "ş": "sh", "ç": "ch", "ŋ": "n", "ı": "i", "y": "i", "q": "k", "w": "u", "ý": "u", "'": "", "’": "",
+})
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
 def collapse_whitespace(text: str | None) -> str:
@@ -20,14 +48,40 @@ def collapse_whitespace(text: str | None) -> str:
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
 def normalize_for_match(text: str) -> str:
     """The form promo, button and ad rules match: lower case, ``ё`` as ``е``, social links and
-    handles removed, punctuation and emoji as single spaces."""
-    text = promo_link_re.sub(" ", text.lower().replace("ё", "е"))
+    handles as the word LINK, punctuation and emoji as single spaces."""
+    text = _PROMO_LINK.sub(f" {LINK} ", text.lower().replace("ё", "е"))
     return _NON_WORD.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=8192)
+def skeleton(normalized: str) -> str:
+    """The Kazakh matching form of a normalised text: one Latin spelling for every script."""
+    text = normalized.replace("zh", "j").translate(_SKELETON)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+
+
+def clauses(text: str) -> list[str]:
+    """The normalised clauses of a block, in order (empty ones dropped)."""
+    text = _PROMO_LINK.sub(f" {LINK} ", text)
+    parts = (normalize_for_match(part) for part in _CLAUSE_END.split(text))
+    return [part for part in parts if part]
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a block (split after ``.!?…`` and at emoji), stripped, empty ones dropped."""
+    parts = (part.strip() for part in _SENTENCE_END.split(_PROMO_LINK.sub(f" {LINK} ", text)))
+    return [part for part in parts if part and re.search(r"\w", part)]
+
+
+def without_quotes(text: str) -> str:
+    """The text outside quotation marks, or the whole text when it is all one quotation."""
+    outside = _QUOTED.sub(" ", text)
+    return outside if re.search(r"[^\W\d_]", _PROMO_LINK.sub(" ", outside)) else text
 
 
 def has_promo_link(text: str) -> bool:
     """Whether the text carries a social link or handle (``t.me/…``, ``@inbusinesskz``)."""
-    return promo_link_re.search(text) is not None
+    return _PROMO_LINK.search(text) is not None
