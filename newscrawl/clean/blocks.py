@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from newscrawl.clean.credits import is_credit_label_only, parse_credit
-from newscrawl.clean.promo import PROMO_MAX_CHARS, OwnNames, is_button, is_promo
+from newscrawl.clean.promo import PROMO_MAX_CHARS, OwnNames, has_promo_word, is_button, is_promo
 from newscrawl.clean.rules import compiled
 from newscrawl.clean.text import normalize_for_match, skeleton
 
@@ -89,18 +89,21 @@ def block_kind(text: str, own_names: OwnNames = ()) -> str | None:
 
 
 def _joined_promo_length(blocks: Sequence[str | int], start: int, own_names: OwnNames) -> int:
-    """How many blocks from ``start`` together form one promo (0 if none do)."""
+    """How many blocks from ``start`` together form one promo (0 if none do; the longest span)."""
     parts: list[str] = []
+    span = 0
     for index in range(start, min(start + PROMO_MAX_FRAGMENTS, len(blocks))):
         block = blocks[index]
         if not isinstance(block, str) or len(block) > FRAGMENT_MAX_CHARS:
-            return 0
+            break
         if parts and parts[-1].rstrip(" \"»”)").endswith((".", "!", "?", "…")):
-            return 0  # a split promo breaks mid-sentence; a finished sentence is text of its own
+            break  # a split promo breaks mid-sentence; a finished sentence is text of its own
+        if span and not has_promo_word(block):
+            break  # past a whole promo, a further line must add to it
         parts.append(block)
         if len(parts) > 1 and is_promo(" ".join(parts), own_names):
-            return len(parts)
-    return 0
+            span = len(parts)
+    return span
 
 
 def _is_headline(block: str | int, own_names: OwnNames, max_chars: int = RELATED_HEADLINE_MAX_CHARS) -> bool:

@@ -102,6 +102,16 @@ def is_promo(text: str, own_names: OwnNames = ()) -> bool:
     return self_sufficient or (any_call and _targets_us(normalized, own_names))
 
 
+def has_promo_word(text: str) -> bool:
+    """Whether a fragment carries any part of a promo: a call, a network, a link, "our" …"""
+    normalized = normalize_for_match(text)
+    rules = compiled()
+    return any(_calls(text)) or bool(
+        rules.network.search(normalized) or rules.channel.search(normalized) or rules.us.search(normalized)
+        or LINK in normalized.split() or rules.us_kk.search(skeleton(normalized))
+    )
+
+
 def is_button(text: str) -> bool:
     """Whether the block is only button text: "Подписаться", "Telegram", a bare ``t.me/…`` link."""
     if len(text) > PROMO_MAX_CHARS:

@@ -49,8 +49,9 @@ def _kazakh(pattern: str) -> str:
 
 
 def _label(patterns: Iterable[str]) -> str:
-    """Labels for plain text: words apart by spaces or hyphens."""
-    return _alternation(p.replace(" ", r"[\s\-]+") for p in patterns)
+    """Labels for plain text: words apart by spaces or hyphens; longest first ("фото и видео"
+    before "фото"), so that a label without a separator is read whole."""
+    return _alternation(p.replace(" ", r"[\s\-]+") for p in sorted(patterns, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
