@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from newscrawl.clean.credits import is_credit_label_only, parse_credit
 from newscrawl.clean.promo import PROMO_MAX_CHARS, OwnNames, has_promo_word, is_button, is_promo
 from newscrawl.clean.rules import compiled
-from newscrawl.clean.text import normalize_for_match, skeleton
+from newscrawl.clean.text import maybe_kazakh, normalize_for_match, skeleton
 
 PROMO = "promo"
 BUTTON = "button"
@@ -27,22 +27,39 @@ RELATED_HEADLINE_MAX_CHARS = 160
 RELATED_MAX_HEADLINES = 8
 #: A tagline between a promo heading and its button ("Главные новости — первыми") is this short.
 TAGLINE_MAX_CHARS = 80
+_FIRST_WORD = re.compile(r"[\W_]*(\w+)")
 _HEADLINE_END = re.compile(r"[.…:;,]\W*$")
 _AD_DISCLOSURE = re.compile(r"^\W*реклама\b.{0,300}\berid\b", re.IGNORECASE | re.DOTALL)
 
 
 def _related_match(text: str) -> re.Match[str] | None:
     rules = compiled()
-    return rules.related_label.fullmatch(text) or rules.related_label_kk.fullmatch(skeleton(text.lower()))
+    match = rules.related_label.fullmatch(text)
+    if match is None and maybe_kazakh(text):
+        match = rules.related_label_kk.fullmatch(skeleton(text.lower()))
+    return match
+
+
+def _related_prefix(text: str) -> re.Match[str] | None:
+    rules = compiled()
+    match = rules.related_prefix.match(text)
+    if match is None and maybe_kazakh(text):
+        match = rules.related_prefix_kk.match(skeleton(text.lower()))
+    return match
 
 
 def is_related(text: str) -> bool:
     """A related-links block: a label alone or before a colon ("Другие новости по теме",
     "По теме: …", "Тақырыпқа қатысты:"), or "Читайте также <headline>", "Сондай-ақ оқыңыз …"."""
-    rules = compiled()
+    first = _FIRST_WORD.match(text)
+    if first is None:
+        return False
+    word, labels = first.group(1).lower().replace("ё", "е"), compiled().related_first_words
+    if word not in labels and skeleton(word) not in labels:
+        return False  # every label opens with one of a few words
     if len(text) <= RELATED_HEADLINE_MAX_CHARS + 40 and _related_match(text):
         return True
-    return bool(rules.related_prefix.match(text) or rules.related_prefix_kk.match(skeleton(text.lower())))
+    return _related_prefix(text) is not None
 
 
 def is_related_label_only(text: str) -> bool:
@@ -50,13 +67,14 @@ def is_related_label_only(text: str) -> bool:
     match = _related_match(text)
     if match is not None:
         return not re.search(r"\w", match["rest"] or "")
-    rules = compiled()
-    prefix = rules.related_prefix.match(text) or rules.related_prefix_kk.match(skeleton(text.lower()))
+    prefix = _related_prefix(text)
     return prefix is not None and not re.search(r"\w", text[prefix.end() :])
 
 
 def is_embed(text: str) -> bool:
     """Text left over from a social embed ("View this post on Instagram", a tweet signature)."""
+    if len(text) > 120 and "@" not in text and "pic.twitter" not in text:
+        return False  # every embed pattern is a short line or carries a handle or a pic link
     return compiled().embed.search(text) is not None
 
 
@@ -106,20 +124,15 @@ def _joined_promo_length(blocks: Sequence[str | int], start: int, own_names: Own
     return span
 
 
-def _is_headline(block: str | int, own_names: OwnNames, max_chars: int = RELATED_HEADLINE_MAX_CHARS) -> bool:
-    return (
-        isinstance(block, str)
-        and len(block) <= max_chars
-        and not _HEADLINE_END.search(block)
-        and block_kind(block, own_names) is None
-    )
+def _is_headline(block: str | int, kind: str | None, max_chars: int = RELATED_HEADLINE_MAX_CHARS) -> bool:
+    return isinstance(block, str) and kind is None and len(block) <= max_chars and not _HEADLINE_END.search(block)
 
 
-def _taglines_to_promo(blocks: Sequence[str | int], kinds: list[str | None], own_names: OwnNames) -> None:
+def _taglines_to_promo(blocks: Sequence[str | int], kinds: list[str | None]) -> None:
     """A short line between a promo (or its heading) and its button belongs to the widget."""
     for index in range(1, len(blocks) - 1):
         if (kinds[index] is None and kinds[index - 1] in (PROMO, BUTTON) and kinds[index + 1] == BUTTON
-                and _is_headline(blocks[index], own_names, TAGLINE_MAX_CHARS)):
+                and _is_headline(blocks[index], None, TAGLINE_MAX_CHARS)):
             kinds[index] = PROMO
 
 
@@ -129,6 +142,7 @@ def classify_blocks(blocks: Sequence[str | int], own_names: OwnNames = ()) -> li
     A promo split over up to three short consecutive blocks is found by joining them; a bare
     related label also takes the headline-like blocks right after it (a list of links); a
     tagline between a promo heading and its button goes with them."""
+    alone = [block_kind(block, own_names) if isinstance(block, str) else None for block in blocks]
     kinds: list[str | None] = [None] * len(blocks)
     index = 0
     while index < len(blocks):
@@ -136,7 +150,7 @@ def classify_blocks(blocks: Sequence[str | int], own_names: OwnNames = ()) -> li
         if not isinstance(block, str):
             index += 1
             continue
-        kind = block_kind(block, own_names)
+        kind = alone[index]
         if kind is None and len(block) <= FRAGMENT_MAX_CHARS:
             span = _joined_promo_length(blocks, index, own_names)
             if span:
@@ -147,9 +161,9 @@ def classify_blocks(blocks: Sequence[str | int], own_names: OwnNames = ()) -> li
         index += 1
         if kind == RELATED and is_related_label_only(block):
             taken = 0
-            while index < len(blocks) and taken < RELATED_MAX_HEADLINES and _is_headline(blocks[index], own_names):
+            while index < len(blocks) and taken < RELATED_MAX_HEADLINES and _is_headline(blocks[index], alone[index]):
                 kinds[index] = RELATED
                 index += 1
                 taken += 1
-    _taglines_to_promo(blocks, kinds, own_names)
+    _taglines_to_promo(blocks, kinds)
     return kinds

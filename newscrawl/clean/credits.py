@@ -59,6 +59,8 @@ def parse_credit(text: str, *, strict: bool = True, bare: bool = True) -> str | 
     "На фото Имя" (who is in the picture) as a credit."""
     text = collapse_whitespace(text)
     rules = compiled()
+    if not rules.credit_opening.match(text):
+        return None  # a credit opens with its label, or carries "©", or closes with "(фото)"
     for pattern in (rules.credit_from, rules.credit_generated):
         match = pattern.fullmatch(text)
         if match:

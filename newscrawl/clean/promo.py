@@ -10,12 +10,14 @@ A sentence about someone else's channel ("в Telegram-канале акимат�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from newscrawl.clean.rules import compiled, own_names_pattern
 from newscrawl.clean.text import (
     LINK,
     clauses,
+    maybe_kazakh,
     has_promo_link,
     normalize_for_match,
     sentences,
@@ -26,10 +28,13 @@ from newscrawl.clean.text import (
 #: Longer blocks are never promo: it keeps regex work small and a paragraph safe.
 PROMO_MAX_CHARS = 300
 PROMO_MAX_WORDS = 40
+#: A block of buttons ("Подписаться", "Telegram", "Перейти в канал t.me/…") is this short.
+BUTTON_MAX_CHARS = 120
+BUTTON_MAX_WORDS = 8
 #: A verbless "we are on Telegram" heading is at most this many words.
 HEADING_MAX_WORDS = 15
-_WORD_START = re.compile(r"\S+")
-_SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
+#: Where a glued promo may start: after a sentence end and spaces, or at an emoji or bullet.
+_SENTENCE_START = re.compile(r"[.!?…»\"”)]\s+|\s(?=[^\w\s«\"(])")
 
 OwnNames = tuple[str, ...]
 
@@ -78,6 +83,22 @@ def _is_heading_on_network(parts: list[str], own_names: OwnNames) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8192)
+def _has_hint(normalized: str) -> bool:
+    """A cheap first test: a promo has a call, a network, a channel word, "us" or a link."""
+    rules = compiled()
+    text = f"{normalized} {skeleton(normalized)}" if maybe_kazakh(normalized) else normalized
+    words = set(text.split())
+    if not words.isdisjoint(rules.hint_words):
+        return True
+    stems = rules.hint_stems
+    starts = {word[:4] for word in words} | {word[:3] for word in words}
+    if starts.isdisjoint(stems):
+        return False
+    return any(word.startswith(stems.get(word[:4], ()) + stems.get(word[:3], ())) for word in words)
+
+
+@functools.lru_cache(maxsize=4096)
 def is_promo(text: str, own_names: OwnNames = ()) -> bool:
     """Whether the block is wholly a call to follow the outlet (see the module docstring).
 
@@ -88,7 +109,7 @@ def is_promo(text: str, own_names: OwnNames = ()) -> bool:
         return False
     normalized = normalize_for_match(text)
     words = len(normalized.split())
-    if not words or words > PROMO_MAX_WORDS:
+    if not words or words > PROMO_MAX_WORDS or not _has_hint(normalized):
         return False
     any_call = self_sufficient = False
     for sentence in sentences(text):
@@ -114,33 +135,30 @@ def has_promo_word(text: str) -> bool:
 
 def is_button(text: str) -> bool:
     """Whether the block is only button text: "Подписаться", "Telegram", a bare ``t.me/…`` link."""
-    if len(text) > PROMO_MAX_CHARS:
+    if len(text) > BUTTON_MAX_CHARS:
         return False
     normalized = normalize_for_match(text)
     if not normalized:
         return has_promo_link(text)
+    if normalized.count(" ") >= BUTTON_MAX_WORDS:
+        return False
     rules = compiled()
     return bool(rules.button_block.fullmatch(normalized) or rules.button_block_kk.fullmatch(skeleton(normalized)))
 
 
 def strip_trailing_promo(text: str, own_names: OwnNames = ()) -> str:
-    """Remove a promo sentence glued to the end of a text ("LEAD. Подписывайтесь …!").
+    """Remove a promo glued to the end of a text ("LEAD. Подписывайтесь …!").
 
     The promo must start a sentence (after ``.!?…`` or an emoji, not after a colon that quotes
-    it), so "… предложил подписаться на канал" and "Блогер написал:
-    «Подписывайтесь …»" are not cut. Returns "" when the whole text is promo."""
+    it), so "… предложил подписаться на канал" and "Блогер написал: «Подписывайтесь …»" are
+    not cut. Returns "" when the whole text is promo."""
     if is_promo(text, own_names):
         return ""
-    tail = text[-PROMO_MAX_CHARS:]
-    if not any(_calls(tail)) and not compiled().network.search(normalize_for_match(tail)):
+    tail = max(0, len(text) - PROMO_MAX_CHARS)
+    if not _has_hint(normalize_for_match(text[tail:])):  # a short text's own form: cached
         return text
-    for match in _WORD_START.finditer(text):
-        start = match.start()
-        if start == 0 or len(text) - start > PROMO_MAX_CHARS:
-            continue
+    for start in (match.end() for match in _SENTENCE_START.finditer(text, tail)):
         head, rest = text[:start].rstrip(), text[start:]
-        # A new sentence or an emoji/bullet, not a capitalised name inside a sentence.
-        starts_sentence = not head.endswith(":") and (head.endswith(_SENTENCE_END) or not rest[0].isalpha())
-        if starts_sentence and is_promo(rest, own_names):
+        if head and not head.endswith(":") and is_promo(rest, own_names):
             return head.rstrip(" -–—:|/")
     return text

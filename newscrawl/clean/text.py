@@ -19,6 +19,8 @@ _PROMO_LINK = re.compile(
     re.IGNORECASE,
 )
 LINK = "xlinkx"
+#: Substrings without which ``_PROMO_LINK`` cannot match: a cheap test before the regex.
+_LINK_HINTS = ("@", ".me", ".com", ".ru", "youtu.be")
 #: Where one clause of a block ends: sentence punctuation, quotes, brackets, dashes between
 #: spaces, commas, emoji and other symbols (a ``.`` only before a space, so ``inbusiness.kz``
 #: stays one name).
@@ -41,18 +43,41 @@ _SKELETON = str.maketrans({
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
+_INVISIBLES = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+#: Letters only Kazakh Cyrillic has; Russian text has none of them.
+_KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def collapse_whitespace(text: str | None) -> str:
     """Any run of Unicode whitespace (NBSP, thin space, newlines) becomes one space; stripped."""
     if not text:
         return ""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    if any(mark in text for mark in _INVISIBLES):
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=8192)
+def maybe_kazakh(text: str) -> bool:
+    """Whether Kazakh rules can apply: Kazakh letters, no Cyrillic at all (Latin script), or
+    a line so short ("Жазылу") that Russian and Kazakh look alike."""
+    return len(text) <= 40 or not _CYRILLIC.search(text) or _KAZAKH_LETTERS.search(text) is not None
+
+
+def _links_marked(text: str) -> str:
+    """Social links and handles replaced by the word LINK."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _LINK_HINTS):
+        return text
+    return _PROMO_LINK.sub(f" {LINK} ", text)
 
 
 @functools.lru_cache(maxsize=8192)
 def normalize_for_match(text: str) -> str:
     """The form promo, button and ad rules match: lower case, ``ё`` as ``е``, social links and
     handles as the word LINK, punctuation and emoji as single spaces."""
-    text = _PROMO_LINK.sub(f" {LINK} ", text.lower().replace("ё", "е"))
+    text = _links_marked(text.lower().replace("ё", "е"))
     return _NON_WORD.sub(" ", text).strip()
 
 
@@ -63,25 +88,29 @@ def skeleton(normalized: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
-def clauses(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def clauses(text: str) -> tuple[str, ...]:
     """The normalised clauses of a block, in order (empty ones dropped)."""
-    text = _PROMO_LINK.sub(f" {LINK} ", text)
-    parts = (normalize_for_match(part) for part in _CLAUSE_END.split(text))
-    return [part for part in parts if part]
+    parts = (normalize_for_match(part) for part in _CLAUSE_END.split(_links_marked(text)))
+    return tuple(part for part in parts if part)
 
 
-def sentences(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def sentences(text: str) -> tuple[str, ...]:
     """The sentences of a block (split after ``.!?…`` and at emoji), stripped, empty ones dropped."""
-    parts = (part.strip() for part in _SENTENCE_END.split(_PROMO_LINK.sub(f" {LINK} ", text)))
-    return [part for part in parts if part and re.search(r"\w", part)]
+    parts = (part.strip() for part in _SENTENCE_END.split(_links_marked(text)))
+    return tuple(part for part in parts if part and re.search(r"\w", part))
 
 
+@functools.lru_cache(maxsize=8192)
 def without_quotes(text: str) -> str:
     """The text outside quotation marks, or the whole text when it is all one quotation."""
     outside = _QUOTED.sub(" ", text)
-    return outside if re.search(r"[^\W\d_]", _PROMO_LINK.sub(" ", outside)) else text
+    if outside == text:
+        return text
+    return outside if re.search(r"[^\W\d_]", _links_marked(outside).replace(LINK, " ")) else text
 
 
 def has_promo_link(text: str) -> bool:
     """Whether the text carries a social link or handle (``t.me/…``, ``@inbusinesskz``)."""
-    return _PROMO_LINK.search(text) is not None
+    return _links_marked(text) != text

@@ -58,6 +58,8 @@ def _label(patterns: Iterable[str]) -> str:
 class Rules:
     """The compiled rules. Names ending in ``_kk`` match the Kazakh skeleton of a text."""
 
+    hint_words: frozenset[str]
+    hint_stems: dict[str, tuple[str, ...]]
     call_start: re.Pattern[str]
     call_any: re.Pattern[str]
     call_kk: re.Pattern[str]
@@ -75,12 +77,14 @@ class Rules:
     button_block_kk: re.Pattern[str]
     ad_label: re.Pattern[str]
     ad_label_kk: re.Pattern[str]
+    related_first_words: frozenset[str]
     related_label: re.Pattern[str]
     related_label_kk: re.Pattern[str]
     related_prefix: re.Pattern[str]
     related_prefix_kk: re.Pattern[str]
     embed: re.Pattern[str]
     credit_start: re.Pattern[str]
+    credit_opening: re.Pattern[str]
     credit_separated: re.Pattern[str]
     credit_by: re.Pattern[str]
     credit_from: re.Pattern[str]
@@ -90,6 +94,25 @@ class Rules:
     credit_bare: re.Pattern[str]
     credit_label_only: re.Pattern[str]
     not_a_source_first_words: frozenset[str]
+
+
+def _hints() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """Words and word beginnings one of which every promo has (a cheap first test, no regex):
+    calls, "us"/"our", networks, channel words, "first"; Kazakh ones also in the skeleton form.
+    Beginnings are grouped by their first four letters (a beginning of three is its own group)."""
+    kazakh_words = (kk.CALL_VERBS + kk.US_WORDS + kk.OUR_WORDS + kk.OUR_CHANNEL_WORDS + kk.CHANNEL_WORDS
+                    + ["бірінші", "хабардар", "алғашқы", "алдымен", "маңыздыны"])
+    entries = [*_gather("CALL_VERBS", (ru, en)), *_gather("US_WORDS", (ru, en)), *_gather("OUR_WORDS", (ru, en)),
+               *_gather("NETWORK_NAMES"), *_gather("CHANNEL_WORDS"), "будьте", "пропуст~", "первым~", "be", "stay",
+               "miss", "like", "get", "receive", LINK, *kazakh_words, *(skeleton(word) for word in kazakh_words)]
+    words, stems = set(), set()
+    for entry in entries:
+        head = re.split(r"[\s(?\\\[]", entry.rstrip("~"), maxsplit=1)[0]
+        (stems if entry.endswith("~") or len(head) > 3 or head != entry else words).add(head)
+    by_start: dict[str, list[str]] = {}
+    for stem in stems:
+        by_start.setdefault(stem[:4], []).append(stem)
+    return frozenset(words), {start: tuple(group) for start, group in by_start.items()}
 
 
 @functools.cache
@@ -106,7 +129,10 @@ def compiled() -> Rules:
     related_kk = _label(_kazakh(p) for p in kk.RELATED_LABELS)
     prefix_kk = _label(_kazakh(p) for p in kk.RELATED_PREFIXES)
     flags = re.IGNORECASE | re.DOTALL
+    hint_words, hint_stems = _hints()
     return Rules(
+        hint_words=hint_words,
+        hint_stems=hint_stems,
         call_start=re.compile(r"^(?:(?:и|а|and|also|тоже|также)\s)?" + _words(_gather("CALL_VERBS", (ru, en)))),
         call_any=re.compile(_words(_gather("CALL_VERBS", (ru, en)))),
         call_kk=re.compile(rf"^{kk_call}|{kk_call}{kk_tail}$"),
@@ -134,12 +160,17 @@ def compiled() -> Rules:
         button_block_kk=re.compile(_words(kk.BUTTON_WORDS, kazakh=True) + kk_tail),
         ad_label=re.compile(_words(_gather("AD_LABELS", (ru, en)))),
         ad_label_kk=re.compile(_words(kk.AD_LABELS, kazakh=True)),
+        related_first_words=frozenset(
+            [label.split()[0] for label in _gather("RELATED_LABELS", (ru, en)) + _gather("RELATED_PREFIXES", (ru, en))]
+            + [skeleton(label.split()[0]) for label in kk.RELATED_LABELS + kk.RELATED_PREFIXES]
+        ),
         related_label=re.compile(rf"^\W*{related}\s*(?::\W*(?P<rest>.*)|\W*)$", flags),
         related_label_kk=re.compile(rf"^\W*{related_kk}\s*(?::\W*(?P<rest>.*)|\W*)$", flags),
         related_prefix=re.compile(r"^\W*" + _label(_gather("RELATED_PREFIXES", (ru, en))) + r"(?!\w)", flags),
         related_prefix_kk=re.compile(rf"^\W*{prefix_kk}(?!\w)", flags),
         embed=re.compile(_alternation(_gather("EMBED_PATTERNS")), flags),
         credit_start=re.compile(rf"(?<!\w)(?:{by_label}|{label})(?!\w)|©", re.IGNORECASE),
+        credit_opening=re.compile(rf"\W*(?:{by_label}|{label})(?!\w)|.*(?:©|\(c\)|[)\]]\W*$)", flags),
         credit_separated=re.compile(rf"{label}{CREDIT_SEPARATOR}(?P<source>.*)", flags),
         credit_by=re.compile(rf"{by_label}\s+(?P<source>.*)", flags),
         credit_from=re.compile(rf"{label}\s+(?P<source>{_alternation(_gather('CREDIT_FROM_SOURCES'))})\W*", flags),
