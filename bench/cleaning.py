@@ -99,7 +99,7 @@ def main() -> None:
         real_names = [page.own_names for page in load_pages()]
         demo_rounds: dict[str, list[float]] = {name: [] for name in versions}
         real_rounds: dict[str, list[float]] = {name: [] for name in versions}
-        for name, clean in versions.items():  # warm-up: lazy compiles, caches
+        for clean in versions.values():  # warm-up: lazy compiles, caches
             ms_per_page(demo_articles(1)[:30], clean, lambda index: DEMO_OWN_NAMES)
         for seed in range(2, 2 + args.repeat):
             articles = demo_articles(seed)

@@ -17,8 +17,8 @@ from newscrawl.clean.rules import compiled, own_names_pattern
 from newscrawl.clean.text import (
     LINK,
     clauses,
-    maybe_kazakh,
     has_promo_link,
+    maybe_kazakh,
     normalize_for_match,
     sentences,
     skeleton,
