@@ -168,3 +168,9 @@ def test_tagline_between_promo_heading_and_button_goes_with_them() -> None:
     assert classify_blocks(blocks, own_names=("Курсив",)) == [None, "button", "promo", "button"]
     widget = ["Подписывайтесь на наш Telegram", "Главные новости Казахстана", "Подписаться"]
     assert classify_blocks(widget) == ["promo", "promo", "button"]
+
+
+def test_subheading_before_a_promo_widget_stays() -> None:
+    blocks = ["Текст.", "Что дальше", "Telegram", "ПОДПИСЫВАЙТЕСЬ НА НАС В TELEGRAM Узнавайте о новостях первыми",
+              "Подписаться"]
+    assert classify_blocks(blocks) == [None, None, "button", "promo", "button"]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from newscrawl.clean.credits import is_credit_label_only, parse_credit
-from newscrawl.clean.promo import PROMO_MAX_CHARS, OwnNames, has_promo_word, is_button, is_promo
+from newscrawl.clean.promo import PROMO_MAX_CHARS, OwnNames, has_promo_hint, has_promo_word, is_button, is_promo
 from newscrawl.clean.rules import compiled
 from newscrawl.clean.text import maybe_kazakh, normalize_for_match, skeleton
 
@@ -116,6 +116,8 @@ def _joined_promo_length(blocks: Sequence[str | int], start: int, own_names: Own
             break
         if parts and parts[-1].rstrip(" \"»”)").endswith((".", "!", "?", "…")):
             break  # a split promo breaks mid-sentence; a finished sentence is text of its own
+        if not parts and not has_promo_hint(block):
+            break  # a split promo opens with a part of it, not with a subheading ("Что дальше")
         if span and not has_promo_word(block):
             break  # past a whole promo, a further line must add to it
         parts.append(block)

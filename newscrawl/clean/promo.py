@@ -123,6 +123,11 @@ def is_promo(text: str, own_names: OwnNames = ()) -> bool:
     return self_sufficient or (any_call and _targets_us(normalized, own_names))
 
 
+def has_promo_hint(text: str) -> bool:
+    """Whether a fragment has a word a promo is made of (a call, a network, "our", "first" …)."""
+    return _has_hint(normalize_for_match(text))
+
+
 def has_promo_word(text: str) -> bool:
     """Whether a fragment carries any part of a promo: a call, a network, a link, "our" …"""
     normalized = normalize_for_match(text)
