@@ -174,3 +174,21 @@ def test_subheading_before_a_promo_widget_stays() -> None:
     blocks = ["Текст.", "Что дальше", "Telegram", "ПОДПИСЫВАЙТЕСЬ НА НАС В TELEGRAM Узнавайте о новостях первыми",
               "Подписаться"]
     assert classify_blocks(blocks) == [None, None, "button", "promo", "button"]
+
+
+def test_credit_label_with_a_modifier_and_a_byline_with_a_photo_credit() -> None:
+    assert block_kind("архивное фото из открытых источников") == "credit"
+    assert normalize_credit("Текст: Данияр Молдабеков, Фото: Данияр Мусиров") == "Данияр Мусиров"
+    assert block_kind("Текст: Данияр Молдабеков") is None
+    assert block_kind("Новое фото Токаева") is None
+
+
+def test_widget_headings_of_no_fixed_wording_are_related() -> None:
+    for heading in ("Топ читаемых", "Самое интересное в регионах", "Editor's Choice", "relevant news"):
+        assert block_kind(heading) == "related", heading
+    assert block_kind("Самое интересное — впереди") is None
+
+
+def test_bare_site_name_under_a_picture_is_its_credit() -> None:
+    assert classify_blocks([0, "pexels.com", "Текст."]) == [None, "credit", None]
+    assert classify_blocks(["Текст.", "pexels.com"]) == [None, None]

@@ -25,11 +25,28 @@ FRAGMENT_MAX_CHARS = 80
 #: most this many of them (a list of links).
 RELATED_HEADLINE_MAX_CHARS = 160
 RELATED_MAX_HEADLINES = 8
+#: A widget heading of no fixed wording is this short.
+RELATED_HEADING_MAX_WORDS = 6
 #: A tagline between a promo heading and its button ("Главные новости — первыми") is this short.
 TAGLINE_MAX_CHARS = 80
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+#: A line that is only a site or a stock name ("pexels.com"): a credit when an image is right before it.
+_BARE_SITE = re.compile(r"\W*(?:©\s*)?[\w-]+(?:\.[\w-]+)*\.(?:com|kz|ru|org|net|kg|uz|info|media|news|io|tv|by|ua)\W*",
+                        re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.…:;,]\W*$")
 _AD_DISCLOSURE = re.compile(r"^\W*реклама\b.{0,300}\berid\b", re.IGNORECASE | re.DOTALL)
+
+
+def _is_related_heading(text: str) -> bool:
+    """A short widget heading of no fixed wording ("Топ читаемых", "Editor's Choice")."""
+    normalized = normalize_for_match(text)
+    if not normalized or normalized.count(" ") >= RELATED_HEADING_MAX_WORDS or _HEADLINE_END.search(text):
+        return False
+    if re.search(r"[—–]|\s-\s|:.", text):
+        return False  # "Самое интересное — впереди" is a subheading
+    rules = compiled()
+    return bool(rules.related_heading.fullmatch(normalized)
+                or (maybe_kazakh(normalized) and rules.related_heading_kk.fullmatch(skeleton(normalized))))
 
 
 def _related_match(text: str) -> re.Match[str] | None:
@@ -51,6 +68,8 @@ def _related_prefix(text: str) -> re.Match[str] | None:
 def is_related(text: str) -> bool:
     """A related-links block: a label alone or before a colon ("Другие новости по теме",
     "По теме: …", "Тақырыпқа қатысты:"), or "Читайте также <headline>", "Сондай-ақ оқыңыз …"."""
+    if len(text) <= 60 and _is_related_heading(text):
+        return True
     first = _FIRST_WORD.match(text)
     if first is None:
         return False
@@ -64,6 +83,8 @@ def is_related(text: str) -> bool:
 
 def is_related_label_only(text: str) -> bool:
     """A related label with no headline after it ("Читайте также:", "Басқа материалдар")."""
+    if len(text) <= 60 and _is_related_heading(text):
+        return True
     match = _related_match(text)
     if match is not None:
         return not re.search(r"\w", match["rest"] or "")
@@ -168,4 +189,9 @@ def classify_blocks(blocks: Sequence[str | int], own_names: OwnNames = ()) -> li
                 index += 1
                 taken += 1
     _taglines_to_promo(blocks, kinds)
+    for index in range(1, len(blocks)):
+        block = blocks[index]
+        if kinds[index] is None and isinstance(block, str) and isinstance(blocks[index - 1], int) \
+                and _BARE_SITE.fullmatch(block):
+            kinds[index] = CREDIT  # "pexels.com" under a picture
     return kinds

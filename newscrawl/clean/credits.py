@@ -50,6 +50,21 @@ def _looks_like_names(source: str) -> bool:
     )
 
 
+def _byline_credit(text: str) -> str | None:
+    """The photo credit of a byline made of "Label: name" parts ("Текст: Имя, Фото: Имя")."""
+    if text.count(":") < 2:
+        return None
+    rules = compiled()
+    credit = None
+    for part in re.split(r"\s*[,;|]\s*", text):
+        match = rules.byline_segment.fullmatch(part)
+        if match is None or not _is_plausible_source(match["value"]):
+            return None
+        if match["credit"] and credit is None:
+            credit = _tidy_source(match["value"])
+    return credit
+
+
 def parse_credit(text: str, *, strict: bool = True, bare: bool = True) -> str | None:
     """The source of a text that is wholly a credit ("Фото: © Shutterstock" -> "Shutterstock").
 
@@ -75,6 +90,9 @@ def parse_credit(text: str, *, strict: bool = True, bare: bool = True) -> str | 
             if not strict or _is_plausible_source(source):
                 return source or None
             return None
+    byline = _byline_credit(text)
+    if byline:
+        return byline
     for pattern in (rules.credit_trailing, rules.credit_bare) if bare else ():
         match = pattern.fullmatch(text)
         if match:

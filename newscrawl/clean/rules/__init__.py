@@ -78,6 +78,8 @@ class Rules:
     ad_label: re.Pattern[str]
     ad_label_kk: re.Pattern[str]
     related_first_words: frozenset[str]
+    related_heading: re.Pattern[str]
+    related_heading_kk: re.Pattern[str]
     related_label: re.Pattern[str]
     related_label_kk: re.Pattern[str]
     related_prefix: re.Pattern[str]
@@ -93,6 +95,7 @@ class Rules:
     credit_trailing: re.Pattern[str]
     credit_bare: re.Pattern[str]
     credit_label_only: re.Pattern[str]
+    byline_segment: re.Pattern[str]
     not_a_source_first_words: frozenset[str]
 
 
@@ -120,7 +123,7 @@ def compiled() -> Rules:
     """Compile every rule once, on first use."""
     network = _words(_gather("NETWORK_NAMES"))
     channel = _words(_gather("CHANNEL_WORDS"))
-    label = _label(_gather("CREDIT_LABELS"))
+    label = rf"(?:{_label(_gather('CREDIT_LABEL_MODIFIERS'))}\s+)?{_label(_gather('CREDIT_LABELS'))}"
     by_label = _label(_gather("CREDIT_BY_LABELS"))
     kk_call = _words(kk.CALL_VERBS, kazakh=True)
     network_kk = _words(skeleton(name) for name in _gather("NETWORK_NAMES"))
@@ -164,13 +167,17 @@ def compiled() -> Rules:
             [label.split()[0] for label in _gather("RELATED_LABELS", (ru, en)) + _gather("RELATED_PREFIXES", (ru, en))]
             + [skeleton(label.split()[0]) for label in kk.RELATED_LABELS + kk.RELATED_PREFIXES]
         ),
+        related_heading=re.compile(_alternation(_gather("RELATED_HEADINGS", (ru, en)))),
+        related_heading_kk=re.compile(_alternation(_kazakh(p) for p in kk.RELATED_HEADINGS)),
         related_label=re.compile(rf"^\W*{related}\s*(?::\W*(?P<rest>.*)|\W*)$", flags),
         related_label_kk=re.compile(rf"^\W*{related_kk}\s*(?::\W*(?P<rest>.*)|\W*)$", flags),
         related_prefix=re.compile(r"^\W*" + _label(_gather("RELATED_PREFIXES", (ru, en))) + r"(?!\w)", flags),
         related_prefix_kk=re.compile(rf"^\W*{prefix_kk}(?!\w)", flags),
         embed=re.compile(_alternation(_gather("EMBED_PATTERNS")), flags),
         credit_start=re.compile(rf"(?<!\w)(?:{by_label}|{label})(?!\w)|©", re.IGNORECASE),
-        credit_opening=re.compile(rf"\W*(?:{by_label}|{label})(?!\w)|.*(?:©|\(c\)|[)\]]\W*$)", flags),
+        credit_opening=re.compile(
+            rf"\W*(?:{by_label}|{label}|{_label(_gather('BYLINE_LABELS'))})(?!\w)|.*(?:©|\(c\)|[)\]]\W*$)", flags
+        ),
         credit_separated=re.compile(rf"{label}{CREDIT_SEPARATOR}(?P<source>.*)", flags),
         credit_by=re.compile(rf"{by_label}\s+(?P<source>.*)", flags),
         credit_from=re.compile(rf"{label}\s+(?P<source>{_alternation(_gather('CREDIT_FROM_SOURCES'))})\W*", flags),
@@ -184,6 +191,9 @@ def compiled() -> Rules:
         ),
         credit_bare=re.compile(rf"{label}\s+(?P<source>.*)", flags),
         credit_label_only=re.compile(rf"\W*(?:{label}|{by_label})\W*", re.IGNORECASE),
+        byline_segment=re.compile(
+            rf"\s*(?:(?P<credit>{label})|{_label(_gather('BYLINE_LABELS'))})\s*:\s*(?P<value>[^,;|:]+?)\s*", re.IGNORECASE
+        ),
         not_a_source_first_words=frozenset(_gather("NOT_A_SOURCE_FIRST_WORDS")),
     )
 

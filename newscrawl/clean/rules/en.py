@@ -42,6 +42,11 @@ RELATED_LABELS: list[str] = [
 ]
 RELATED_PREFIXES: list[str] = ["read also", "also read", "see also"]
 
+RELATED_HEADINGS: list[str] = [
+    r"(?:editor s|editors|top|most|more|related|relevant|latest|recommended|trending|popular|similar|other|further)"
+    r"(?:\s\w+){0,2}?\s(?:news|stories|posts|articles|reads|read|choice|picks|videos|reading|headlines)",
+]
+
 EMBED_PATTERNS: list[str] = [
     r"^view this post on instagram\W*$",
     r"^a post shared by .{1,80}$",
@@ -60,6 +65,10 @@ CREDIT_LABELS: list[str] = [
     r"photo", r"photos", r"image", r"images", r"picture", r"photo credit", r"image credit",
     r"illustration", r"collage", r"infographic", r"video", r"screenshot", r"footage",
 ]
+
+CREDIT_LABEL_MODIFIERS: list[str] = ["file", "archive", "stock", "illustrative", "cover", "lead", "main"]
+
+BYLINE_LABELS: list[str] = ["text", "words", "story", "author", "by", "video"]
 
 CREDIT_BY_LABELS: list[str] = [
     r"photos? by", r"images? by", r"photo courtesy of", r"photos? taken from", r"images? from",

@@ -46,6 +46,10 @@ RELATED_LABELS: list[str] = [
 ]
 RELATED_PREFIXES: list[str] = ["сондай ақ оқыңыз", "оқи отырыңыз", "тағы оқыңыз"]
 
+RELATED_HEADINGS: list[str] = [
+    r"(?:көп|ең|соңғы|ұқсас|басқа|таңдаулы|танымал|редакция)(?:\s\w+){0,2}?\s(?:жаңалық\w*|материал\w*|мақала\w*|оқыл\w*|таңдау\w*)",
+]
+
 EMBED_PATTERNS: list[str] = [
     r"^(?:бұл жазбаны|бұл жарияланымды) instagram[- ]?(?:да|нан)? (?:қарау|көру)\W*$",
 ]
@@ -61,6 +65,10 @@ CREDIT_LABELS: list[str] = [
     r"сурет көзі", r"бейне", r"бейнежазба", r"s[uý]ret(?:ter)?", r"fotos[uý]ret", r"kollaj",
     r"[iı]nfografika",
 ]
+
+CREDIT_LABEL_MODIFIERS: list[str] = ["мұрағаттық", "архивтік", "иллюстрациялық"]
+
+BYLINE_LABELS: list[str] = ["мәтін", "автор", "авторы", "авторлар", "бейне", "монтаж", "оператор"]
 
 CREDIT_BY_LABELS: list[str] = []
 

@@ -63,6 +63,14 @@ RELATED_LABELS: list[str] = [
     "самое читаемое", "самое популярное", "выбор редакции", "читайте нас также",
     "другие записи сообщества", "все новости",
 ]
+#: Widget headings without a fixed wording: a "most/top/other" word and a "read/news" word
+#: ("Топ читаемых", "Самое интересное в регионах", "Выбор редакции"), a line of their own.
+RELATED_HEADINGS: list[str] = [
+    r"(?:топ|самое|самые|лучшее|главное|популярное|свежее|выбор|больше|еще|ещё|другие|похожие|последние|свежие)"
+    r"(?:\s\w+){0,2}?\s(?:читаем\w*|интересн\w*|популярн\w*|новост\w*|материал\w*|стат\w*|публикац\w*|видео|редакции)"
+    r"(?:\s(?:в|на|за|по|из)\s\w+|\s(?:недели|дня|месяца|года|часа|сегодня))?",
+]
+
 #: Labels that may stand right before the linked headline, with no colon ("Читайте также …").
 RELATED_PREFIXES: list[str] = ["читайте также", "также читайте", "смотрите также", "читайте по теме"]
 
@@ -92,6 +100,14 @@ CREDIT_LABELS: list[str] = [
     r"кадр из видео", r"кадр видео", r"скриншот", r"скриншот видео", r"изображение", r"снимок",
     r"фото ии", r"иллюстрация ии",
 ]
+
+#: Words that may stand before a credit label: "Архивное фото: X".
+CREDIT_LABEL_MODIFIERS: list[str] = [
+    "архивное", "архивные", "иллюстративное", "иллюстрационное", "стоковое", "стоковые", "редакционное",
+]
+
+#: Author labels that share a byline with a credit: "Текст: Имя, Фото: Имя".
+BYLINE_LABELS: list[str] = ["текст", "автор", "авторы", "текст и фото", "видео", "монтаж", "оператор"]
 
 #: Labels followed by the source with no separator: "Фото предоставлено X".
 CREDIT_BY_LABELS: list[str] = [
