@@ -44,7 +44,7 @@ RELATED_PREFIXES: list[str] = ["read also", "also read", "see also"]
 
 RELATED_HEADINGS: list[str] = [
     r"(?:editor s|editors|top|most|more|related|relevant|latest|recommended|trending|popular|similar|other|further)"
-    r"(?:\s\w+){0,2}?\s(?:news|stories|posts|articles|reads|read|choice|picks|videos|reading|headlines)",
+    r"(?:\s\w+){0,2}?\s(?:news|stories|posts|articles|reads|read|choice|picks|videos|reading|headlines|comments)",
 ]
 
 EMBED_PATTERNS: list[str] = [
