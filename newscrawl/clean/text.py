@@ -6,7 +6,6 @@ import functools
 import re
 import unicodedata
 
-_SPACE = re.compile(r"\s+")
 #: Invisible characters that are not whitespace to ``re`` but split or join words on a page.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _NON_WORD = re.compile(r"[\W_]+")
