@@ -33,11 +33,18 @@ class _StatsPipeline:
         return cls(crawler.stats)
 
 
+#: --- TO WIRE AT MERGE (issue 11 -> issue 9) -----------------------------------------------
+#: The crawling site's own names, for promo calls that name the site ("Следите за inbusiness.kz").
+#: They belong to the site declaration (``own_names``, TEAM.md); until the engine passes the
+#: crawling site's declaration here, the only site is inbusiness.
+CRAWLING_SITE_OWN_NAMES: tuple[str, ...] = ("inbusiness.kz", "Инбизнес", "inbusinesskz")
+
+
 class CleanTextPipeline(_StatsPipeline):
     """Remove promo blocks, credits, related links, embeds and ads; build ``body``."""
 
     def process_item(self, item: Article) -> Article:
-        report = clean_article(item)
+        report = clean_article(item, own_names=CRAWLING_SITE_OWN_NAMES)
         for name, count in asdict(report).items():
             if count:
                 self.stats.inc_value(f"newscrawl/cleaned/{name}", count)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from newscrawl.clean.blocks import AD, BUTTON, CREDIT, EMBED, PROMO, RELATED, classify_blocks
 from newscrawl.clean.credits import normalize_credit, parse_credit, split_credit
-from newscrawl.clean.promo import is_button, strip_trailing_promo
+from newscrawl.clean.promo import OwnNames, is_button, strip_trailing_promo
 from newscrawl.clean.text import collapse_whitespace
 from newscrawl.items import Article, ContentBlock, Image
 
@@ -41,7 +41,7 @@ def _count(report: CleanReport, field_name: str) -> None:
     setattr(report, field_name, getattr(report, field_name) + 1)
 
 
-def _clean_inline(text: str | None, report: CleanReport) -> str:
+def _clean_inline(text: str | None, report: CleanReport, own_names: OwnNames) -> str:
     """A title or lead: whitespace collapsed, a glued promo sentence cut off."""
     text = collapse_whitespace(text)
     if not text:
@@ -49,7 +49,7 @@ def _clean_inline(text: str | None, report: CleanReport) -> str:
     if is_button(text):
         _count(report, "promo_trimmed")
         return ""
-    trimmed = strip_trailing_promo(text)
+    trimmed = strip_trailing_promo(text, own_names)
     if trimmed != text:
         _count(report, "promo_trimmed")
     return trimmed
@@ -70,16 +70,20 @@ def _main_image(content: list[ContentBlock], images: list[Image]) -> int | None:
     return 0 if images and 0 not in content else None
 
 
-def clean_article(article: Article) -> CleanReport:
+def clean_article(article: Article, own_names: OwnNames = ()) -> CleanReport:
     """Clean an extracted Article in place and return what was removed/moved.
+
+    ``own_names`` are the crawling site's own names as printed ("inbusiness.kz", "Инбизнес",
+    "inbusinesskz"): a call to follow them is promo, a sentence about someone else's channel is not.
 
     ``content`` becomes ``body`` (kept text blocks joined by a blank line; ``content`` emptied);
     promo, button, related, embed and ad blocks leave; a credit line goes to the image right
     before it (no kept text in between; the main image for the first block) if that image has no
     credit yet, else it is dropped and counted as orphaned."""
     report = CleanReport()
-    article.title = _clean_inline(article.title, report) or collapse_whitespace(article.title)
-    article.lead = _clean_inline(article.lead, report) or None
+    own_names = tuple(own_names)
+    article.title = _clean_inline(article.title, report, own_names) or collapse_whitespace(article.title)
+    article.lead = _clean_inline(article.lead, report, own_names) or None
     _clean_images(article.images, report)
 
     blocks: list[ContentBlock] = []
@@ -92,7 +96,7 @@ def clean_article(article: Article) -> CleanReport:
 
     kept: list[str] = []
     credit_target = _main_image(article.content, article.images)
-    for block, kind in zip(blocks, classify_blocks(blocks)):
+    for block, kind in zip(blocks, classify_blocks(blocks, own_names)):
         if isinstance(block, int):
             credit_target = block if 0 <= block < len(article.images) else None
         elif kind == CREDIT:
@@ -105,7 +109,7 @@ def clean_article(article: Article) -> CleanReport:
         elif kind is not None:
             _count(report, _COUNTERS[kind])
         else:
-            text = strip_trailing_promo(block)
+            text = strip_trailing_promo(block, own_names)
             if text != block:
                 _count(report, "promo_trimmed")
             if text:

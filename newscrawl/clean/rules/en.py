@@ -1,62 +1,50 @@
-"""English cleaning rules: plain data, one variant per line (see ``ru.py`` for the two text forms)."""
+"""English cleaning rules, and the Latin network names every language shares (see ``ru.py``)."""
 
 from __future__ import annotations
 
+CALL_VERBS: list[str] = [
+    "subscribe", "follow", "join", "read", "watch", "find", "visit", "check out",
+    "sign up", "stay", "get", "receive", "download", "turn on", "listen",
+]
+
+BE_FIRST_PATTERNS: list[str] = [
+    r"be (?:the )?first to (?:know|learn|hear|read|get)",
+    r"(?:get|receive|read) (?:the )?(?:latest )?news (?:first|faster than anyone|before anyone else)",
+    r"stay (?:tuned|updated|informed|up to date|in the loop)",
+    r"like us on",
+    r"(?:don t|do not|never) miss (?:a story|an update|the latest|important news)",
+]
+
+US_WORDS: list[str] = ["us", "we", "we re"]
+OUR_WORDS: list[str] = ["our"]
+
+#: Every language's pages print these in Latin letters.
 NETWORK_NAMES: list[str] = [
-    r"telegram",
-    r"whats ?app",
-    r"instagram",
-    r"you ?tube",
-    r"(?:yandex )?dzen",
-    r"yandex zen",
-    r"vk",
-    r"vkontakte",
-    r"facebook",
-    r"tik ?tok",
-    r"twitter",
+    "telegram~", "tg", "whats ?app~", "instagram~", "insta", "you ?tube~", "dzen~", "yandex dzen~",
+    "yandex zen", "vk", "vkontakte", "facebook~", "fb", "tik ?tok~", "twitter~", "threads",
+    "google news", "google новости", "rutube~", "linkedin~", "viber~",
 ]
 
 CHANNEL_WORDS: list[str] = [
-    r"channel",
-    r"account",
-    r"page",
-    r"group",
-    r"community",
-    r"chat",
-    r"profile",
+    "channel~", "account~", "page~", "group~", "community", "chat~", "profile~", "feed~",
+    "newsletter~", "social media", "socials",
 ]
 
-PROMO_PATTERNS: list[str] = [
-    r"subscribe (?:to )?(?:our |us on |us in )?(?:official )?{net}(?: {channel})?",
-    r"subscribe to (?:our|us) (?:{net} )?{channel}(?: (?:on|in) {net})?",
-    r"(?:follow|find|join|read|watch) us (?:on|in|at) {net}(?: {channel})?",
-    r"(?:join|follow|subscribe to) our (?:official )?{net}(?: {channel})?(?: (?:on|in) {net})?",
-    r"(?:join|follow|subscribe to) our (?:official )?{channel}(?: (?:on|in) {net})?",
-    r"be the first to (?:know|learn|hear|read|get)(?: about)?(?: the| all the)?(?: latest)? (?:news|updates)",
-    r"(?:get|read) (?:the )?(?:latest )?news first",
-    r"stay (?:tuned|updated|informed|up to date|in the loop)(?: with us)? (?:on|in|via) (?:our )?{net}(?: {channel})?",
-    r"(?:more|all the|the latest|all the latest|latest) news (?:on|in) our {net}(?: {channel})?",
-    r"we (?:are|re) (?:now )?(?:on|in) {net}",
-    r"subscribe to our (?:official )?{net}(?: {channel})? (?:for|to get) (?:the )?(?:latest )?(?:news|updates)",
-]
+#: "the ministry's Telegram channel" is someone else's channel.
+THIRD_PARTY_BEFORE_NETWORK: str = r"(?:\w+ s|its|his|her|their)"
 
-BUTTON_WORDS: list[str] = [
-    r"subscribe",
-    r"subscribe now",
-    r"follow",
-    r"follow us",
-    r"join",
-    r"join now",
-    r"join channel",
-]
+BUTTON_WORDS: list[str] = ["subscribe", "subscribe now", "follow", "follow us", "join", "join now", "join channel"]
 
-RELATED_PREFIXES: list[str] = [
-    r"read also",
-    r"also read",
-    r"see also",
-    r"read more\s*:",
-    r"related\s*:",
-    r"related (?:articles?|news|stories)\s*:?",
+RELATED_LABELS: list[str] = [
+    "read also", "also read", "see also", "read more", "related", "related articles", "related article",
+    "related news", "related stories", "recent posts", "more news", "more stories", "most read",
+    "popular", "you may also like", "more on this topic", "latest news",
+]
+RELATED_PREFIXES: list[str] = ["read also", "also read", "see also"]
+
+RELATED_HEADINGS: list[str] = [
+    r"(?:editor s|editors|top|most|more|related|relevant|latest|recommended|trending|popular|similar|other|further)"
+    r"(?:\s\w+){0,2}?\s(?:news|stories|posts|articles|reads|read|choice|picks|videos|reading|headlines|comments)",
 ]
 
 EMBED_PATTERNS: list[str] = [
@@ -69,31 +57,21 @@ EMBED_PATTERNS: list[str] = [
 ]
 
 AD_LABELS: list[str] = [
-    r"ad",
-    r"ads",
-    r"advertisement",
-    r"advertising",
-    r"sponsored",
-    r"sponsored content",
-    r"partner content",
-    r"promoted",
+    "ad", "ads", "advertisement", "advertising", "sponsored", "sponsored content", "partner content",
+    "promoted", "promoted content", "partner news", "news from partners", "paid content",
 ]
 
 CREDIT_LABELS: list[str] = [
-    r"photo",
-    r"photos",
-    r"image",
-    r"picture",
-    r"photo credit",
-    r"image credit",
-    r"illustration",
-    r"collage",
+    r"photo", r"photos", r"image", r"images", r"picture", r"photo credit", r"image credit",
+    r"illustration", r"collage", r"infographic", r"video", r"screenshot", r"footage",
 ]
 
+CREDIT_LABEL_MODIFIERS: list[str] = ["file", "archive", "stock", "illustrative", "cover", "lead", "main"]
+
+BYLINE_LABELS: list[str] = ["text", "words", "story", "author", "by", "video"]
+
 CREDIT_BY_LABELS: list[str] = [
-    r"photos? by",
-    r"images? by",
-    r"photo courtesy of",
+    r"photos? by", r"images? by", r"photo courtesy of", r"photos? taken from", r"images? from",
 ]
 
 CREDIT_FROM_SOURCES: list[str] = [
@@ -101,4 +79,10 @@ CREDIT_FROM_SOURCES: list[str] = [
     r"from (?:social media|the internet|(?:the )?archives?)",
 ]
 
+CREDIT_GENERATED: list[str] = [r"(?:generated|created|made) (?:by|with|using) (?:ai|an ai|artificial intelligence|a neural network)"]
+
+CREDIT_TRAILING_LABELS: list[str] = [r"photo", r"photos"]
+
 NOT_A_SOURCE_FIRST_WORDS: list[str] = ["what", "how", "why", "when", "where", "who", "which"]
+
+VERB_ENDINGS: str = r"(?:ed|ing)"

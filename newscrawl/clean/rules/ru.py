@@ -1,93 +1,80 @@
 """Russian cleaning rules: plain data, one variant per line.
 
-Two kinds of text are matched:
-
-* *normalised* text (``PROMO_PATTERNS``, ``BUTTON_WORDS``, ``AD_LABELS``, ``NETWORK_NAMES``,
-  ``CHANNEL_WORDS``): lower case, ``ё`` as ``е``, social links and ``@handles`` removed, every
-  run of punctuation, emoji and spaces turned into one space. ``{net}`` stands for any network
-  name, ``{channel}`` for any channel word (of every language) and ``{site}`` for the site's
-  name. A block is removed only when it is *wholly* made of such phrases, so a sentence around
-  a phrase keeps the block.
-* *collapsed* text, case-insensitive (``RELATED_PREFIXES``, ``EMBED_PATTERNS``,
-  ``CREDIT_LABELS``, ``CREDIT_BY_LABELS``, ``CREDIT_FROM_SOURCES``, ``NOT_A_SOURCE_FIRST_WORDS``).
+Promo words (``CALL_VERBS`` … ``CHANNEL_WORDS``, ``BUTTON_WORDS``, ``AD_LABELS``,
+``RELATED_LABELS``) match the *normalised* text: lower case, ``ё`` as ``е``, social links and
+``@handles`` as one word, punctuation and emoji as spaces. A word ending in ``~`` also takes any
+ending (``наш~`` is наш, нашем, нашими …). Credit and embed patterns match the plain text,
+case-insensitive.
 """
 
 from __future__ import annotations
 
-#: Messengers and networks, with the case endings that follow them in running text.
+#: Imperatives that open a call to the reader ("Подписывайтесь …", "Следите за …").
+CALL_VERBS: list[str] = [
+    "подписывайтесь", "подпишитесь", "подписывайся", "подпишись",
+    "следите", "следи", "читайте", "читай", "смотрите", "смотри", "слушайте",
+    "присоединяйтесь", "присоединяйся", "вступайте", "вступай", "подключайтесь",
+    "переходите", "перейдите", "переходи", "заходите", "заходи", "загляните",
+    "ищите", "найдите", "добавляйте", "добавьте", "включайте", "оставайтесь",
+    "узнавайте", "узнайте", "узнавай", "узнай", "получайте", "жмите", "нажмите",
+]
+
+#: Calls that need no channel after them: "Узнавайте о новостях первыми", "Будьте в курсе".
+BE_FIRST_PATTERNS: list[str] = [
+    r"(?:узнавайте|узнайте|узнавай|узнай|читайте|получайте)\b(?: \w+){0,8} (?:первыми|первым)\b",
+    r"(?:узнавайте|узнайте|читайте|получайте) (?:первыми|первым)\b",
+    r"будьте в курсе(?: \w+){0,3} (?:новостей|событий)",
+    r"(?:не пропустите|чтобы не пропустить) (?:главное|важное|ничего важного|самое важное)",
+]
+
+#: "Us" on its own is the outlet: "Следите за нами", "Читайте нас".
+US_WORDS: list[str] = ["нас", "нам", "нами", "мы"]
+#: "Our" counts when a channel word or network follows within a few words.
+OUR_WORDS: list[str] = ["наш~"]
+
+#: Messengers and networks, as pages print them in Cyrillic (Latin names are in ``en.py``).
 NETWORK_NAMES: list[str] = [
-    r"телеграмм?(?:е|а|у|ом)?",
-    r"(?:ватсап|вотсап|вацап|ватсапп)(?:е|а|у)?",
-    r"инстаграмм?(?:е|а|у)?",
-    r"ютуб(?:е|а|у)?",
-    r"(?:яндекс )?дзен(?:е|а|у)?",
-    r"вконтакте",
-    r"вк",
-    r"фейсбук(?:е|а|у)?",
-    r"тикток(?:е|а|у)?",
-    r"твиттер(?:е|а|у)?",
+    "телеграм~", "тг", "ватсап~", "вотсап~", "вацап~", "инстаграм~", "инсте", "инсту", "ютуб~",
+    "дзен~", "яндекс дзен~", "вконтакте", "вк", "фейсбук~", "тикток~", "твиттер~", "одноклассник~",
+    "рутуб~",
 ]
 
-#: What a network hosts: "канал", "аккаунт", … in their case forms.
+#: What a network hosts: "канал", "страница", "ресурсы" … in any case form.
 CHANNEL_WORDS: list[str] = [
-    r"канал(?:а|у|ом|е|ы)?",
-    r"аккаунт(?:а|у|е)?",
-    r"страниц(?:а|у|е)",
-    r"страничк(?:а|у|е)",
-    r"паблик(?:а|е)?",
-    r"сообществ(?:о|а|е|у)",
-    r"чат(?:а|е)?",
-    r"групп(?:а|у|е)",
+    "канал~", "аккаунт~", "страниц~", "страничк~", "паблик~", "сообществ~", "чат~", "групп~",
+    "ресурс~", "соцсет~", "рассылк~",
 ]
 
-_SUBSCRIBE = r"(?:подписывайтесь|подпишитесь|подпишись|подписывайся|подписаться)"
-_OUR = r"(?:наш|нашу|наши|наше|нашему|нашем|нас)"
-
-#: Calls to the reader to follow the site on a network, or to "learn the news first".
-PROMO_PATTERNS: list[str] = [
-    _SUBSCRIBE + r" (?:на )?(?:" + _OUR + r" )?(?:(?:в|на) )?(?:официальный )?{net}(?: {channel})?",
-    _SUBSCRIBE + r" на " + _OUR + r" (?:официальный )?{channel}(?: (?:в|на) {net})?",
-    r"(?:присоединяйтесь|присоединяйся) к (?:нам|нашему (?:{net} )?{channel})(?: (?:в|на) {net}(?: {channel})?)?",
-    r"(?:следите|следи) за нами(?: (?:в|на) {net}(?: {channel})?)?",
-    r"(?:следите|следи) за (?:нашими )?новостями (?:в|на) (?:нашем )?{net}(?: {channel})?",
-    r"(?:читайте|смотрите|ищите|найдите) нас (?:в|на) {net}(?: {channel})?",
-    r"(?:читайте|смотрите) (?:наши )?новости (?:в|на) (?:нашем )?{net}(?: {channel})?",
-    r"(?:мы|мы есть|мы теперь|теперь мы) (?:в|на) {net}(?: {channel})?",
-    r"(?:наш|наша|наше|официальный) (?:{net} )?{channel}(?: (?:в|на) {net})?",
-    r"наш {net}",
-    r"(?:узнавайте|узнавай|узнайте|узнай) (?:о |об )?(?:(?:всех|главных|последних|важных|самых важных) )?(?:новостях|новости|событиях|всем) (?:первыми|первым)",
-    r"будьте в курсе (?:всех |главных |последних )?(?:новостей|событий)",
-    r"(?:все |самые )?(?:главные |важные |свежие |актуальные |последние )?новости (?:в|на) (?:нашем )?{net}(?: {channel})?",
-    r"(?:больше|еще больше) (?:новостей|интересного|информации) (?:в|на) (?:нашем )?{net}(?: {channel})?",
-    r"(?:переходите|перейдите|перейти|открыть|открывайте) (?:в|на) (?:наш )?{net}(?: {channel})?",
-    _SUBSCRIBE + r" на {site}(?: (?:в|на) {net})?",
-    r"смотрите наши (?:видео|ролики|сюжеты)(?: (?:в|на) (?:нашем )?{net}(?: {channel})?)?",
-]
+#: Words after a channel word that name someone else's channel: "канал акимата".
+THIRD_PARTY_AFTER_CHANNEL: str = r"(?:[а-я]+(?:а|я|ы|и|ов|ев|ей|ого|его|ых|их))"
 
 #: Button and link-label words that, alone on a line, are what is left of a promo widget.
 BUTTON_WORDS: list[str] = [
-    r"подписаться",
-    r"подпишись",
-    r"подпишитесь",
-    r"подписывайтесь",
-    r"присоединиться",
-    r"присоединяйтесь",
-    r"перейти",
+    "подписаться", "подпишись", "подпишитесь", "подписывайтесь", "присоединиться",
+    "присоединяйтесь", "перейти", "перейти в канал", "открыть канал", "читать в телеграм~",
 ]
 
-#: Related-link labels at the start of a block (then the linked headline, or nothing).
-RELATED_PREFIXES: list[str] = [
-    r"читайте также",
-    r"читайте по теме",
-    r"читайте (?:еще|ещё)\s*:",
-    r"смотрите также",
-    r"также читайте",
-    r"по теме\s*:",
-    r"(?:еще|ещё) по теме\s*:",
-    r"материалы по теме\s*:",
+#: Labels of related-link blocks: alone on a line or before a colon ("По теме: …").
+RELATED_LABELS: list[str] = [
+    "читайте также", "читайте по теме", "читайте еще", "читайте ещё", "смотрите также", "также читайте",
+    "по теме", "еще по теме", "ещё по теме", "материалы по теме", "новости по теме", "статьи по теме",
+    "другие новости по теме", "другие новости", "другие материалы", "похожие новости", "похожие материалы",
+    "похожие видео", "последние новости", "главные новости", "новости дня", "популярное",
+    "самое читаемое", "самое популярное", "выбор редакции", "читайте нас также",
+    "другие записи сообщества", "все новости", "рекомендуем", "рекомендуем прочитать",
+]
+#: Widget headings without a fixed wording: a "most/top/other" word and a "read/news" word
+#: ("Топ читаемых", "Самое интересное в регионах", "Выбор редакции"), a line of their own.
+RELATED_HEADINGS: list[str] = [
+    r"(?:топ|самое|самые|лучшее|главное|популярное|свежее|выбор|больше|еще|ещё|другие|похожие|последние|свежие)"
+    r"(?:\s\w+){0,2}?\s(?:читаем\w*|интересн\w*|популярн\w*|новост\w*|материал\w*|стат\w*|публикац\w*|видео|редакции|комментари\w*)"
+    r"(?:\s(?:в|на|за|по|из)\s\w+|\s(?:недели|дня|месяца|года|часа|сегодня))?",
 ]
 
-#: Text left over from social embeds and widgets.
+#: Labels that may stand right before the linked headline, with no colon ("Читайте также …").
+RELATED_PREFIXES: list[str] = ["читайте также", "также читайте", "смотрите также", "читайте по теме"]
+
+#: Text left over from social embeds and widgets (plain text, case-insensitive).
 EMBED_PATTERNS: list[str] = [
     r"^посмотреть эту публикацию в (?:instagram|инстаграме?)\W*$",
     r"^публикация от .{1,80}\(@[\w.]{1,40}\)",
@@ -96,35 +83,35 @@ EMBED_PATTERNS: list[str] = [
     r"[—–-]\s*[^()\n]{1,80}\(@\w{1,15}\)\s+\d{1,2} \w+\.? \d{4}(?: г\.?)?\W*$",
 ]
 
-#: Ad labels: a block that is exactly one of these (normalised) is removed.
+#: Ad and partner labels: a block that is exactly one of these is removed.
 AD_LABELS: list[str] = [
-    r"реклама",
-    r"на правах рекламы",
-    r"(?:партнерский|спонсорский|рекламный) (?:материал|проект)",
-    r"материал партнера",
+    "реклама", "реклама 18", "на правах рекламы", "партнерский материал", "спонсорский материал",
+    "рекламный материал", "партнерский проект", "спонсорский проект", "рекламный проект",
+    "материал партнера", "материалы партнеров", "партнерские материалы", "новости партнеров",
+    "новости партнеров 18", "партнерские новости", "реклама партнеров",
 ]
 
-#: Labels that put a credit before a separator (":", dash, "©"): "Фото: X".
+#: Credit labels (plain text): "Фото: X", "Фото X", "Инфографика X".
 CREDIT_LABELS: list[str] = [
-    r"фото",
-    r"фотография",
-    r"фото и видео",
-    r"фото ?/ ?видео",
-    r"иллюстративное фото",
-    r"иллюстрационное фото",
-    r"иллюстрация",
-    r"коллаж",
-    r"инфографика",
-    r"источник фото",
-    r"источник изображения",
-    r"автор фото",
-    r"фотограф",
-    r"фото на (?:обложке|превью|заставке)",
+    r"фото", r"фотография", r"фотографии", r"фото и видео", r"видео и фото", r"фото ?/ ?видео",
+    r"видео", r"иллюстративное фото", r"иллюстрационное фото", r"фото иллюстративное",
+    r"иллюстрация", r"иллюстрации", r"коллаж", r"инфографика", r"источник фото",
+    r"источник изображения", r"автор фото", r"фотограф", r"фото на (?:обложке|превью|заставке)",
+    r"кадр из видео", r"кадр видео", r"скриншот", r"скриншот видео", r"изображение", r"снимок",
+    r"фото ии", r"иллюстрация ии",
 ]
+
+#: Words that may stand before a credit label: "Архивное фото: X".
+CREDIT_LABEL_MODIFIERS: list[str] = [
+    "архивное", "архивные", "иллюстративное", "иллюстрационное", "стоковое", "стоковые", "редакционное",
+]
+
+#: Author labels that share a byline with a credit: "Текст: Имя, Фото: Имя".
+BYLINE_LABELS: list[str] = ["текст", "автор", "авторы", "текст и фото", "видео", "монтаж", "оператор"]
 
 #: Labels followed by the source with no separator: "Фото предоставлено X".
 CREDIT_BY_LABELS: list[str] = [
-    r"фото предоставлен[оаы]?",
+    r"фото предоставлен[оаы]?", r"(?:стоковые )?изображени[ея] от", r"фото от",
 ]
 
 #: Sources that follow a label directly and keep their preposition: "Фото из открытых источников".
@@ -135,8 +122,19 @@ CREDIT_FROM_SOURCES: list[str] = [
     r"с (?:официального )?сайта [\w.-]+",
 ]
 
+#: "Generated" notes under an image: "Изображение сгенерировано нейросетью".
+CREDIT_GENERATED: list[str] = [
+    r"(?:сгенерирован[оаы]?|создан[оаы]?|нарисован[оаы]?)(?: с помощью)? (?:нейросет\w*|ии|искусственн\w+ интеллект\w*)",
+]
+
+#: Labels that close a credit: "Артем Крылов (фото)".
+CREDIT_TRAILING_LABELS: list[str] = [r"фото", r"фото и видео", r"видео", r"иллюстрация"]
+
 #: A "source" that starts with one of these words is a headline, not a credit ("Фото: что известно …").
 NOT_A_SOURCE_FIRST_WORDS: list[str] = [
     "что", "как", "почему", "где", "когда", "кто", "зачем", "сколько", "какие", "какой",
     "какая", "каким", "чем", "чего", "куда", "откуда", "ли",
 ]
+
+#: Endings of finite verbs: a heading with one is a sentence, not "Мы в Telegram".
+VERB_ENDINGS: str = r"(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ют|ит|ят|ут|ется|ются|ится|ятся)"
