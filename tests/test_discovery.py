@@ -11,6 +11,7 @@ from scrapy.http import XmlResponse
 from newscrawl.discover.archive import archive_url, next_page_url, read_listing
 from newscrawl.discover.feeds import monthly_sitemap_wanted, rss_links, sitemap_entries
 from newscrawl.incremental import LASTMOD_KEY, SOURCE_KEY
+from newscrawl.sites.inbusiness import INBUSINESS
 from spiders.inbusiness import InbusinessSpider
 
 LISTING = Path(__file__).parent / "fixtures" / "inbusiness" / "listing-2022-10-18.html"
@@ -18,7 +19,7 @@ PAGE = "http://127.0.0.1:8000/ru/lastnews?date=2022-10-18"
 
 
 def test_listing_gives_article_urls_without_tracking_and_refuses_the_special_project() -> None:
-    listing = read_listing(Selector(text=LISTING.read_text(encoding="utf-8")), PAGE)
+    listing = read_listing(Selector(text=LISTING.read_text(encoding="utf-8")), PAGE, INBUSINESS)
     assert listing.recognised
     assert listing.links == [
         "http://127.0.0.1:8000/ru/last/kurs-tenge-na-18-oktyabrya",
@@ -26,7 +27,7 @@ def test_listing_gives_article_urls_without_tracking_and_refuses_the_special_pro
         "http://127.0.0.1:8000/ru/last/lavrov-zayavil-chto-nikomu-ne-pod-silu-vbit-klin-mezhdu-kazahstanom-i-rossiej",
     ]
     assert listing.refused == [("/ru/specprojects/biznes-2022", "not_article")]
-    assert next_page_url(Selector(text=LISTING.read_text(encoding="utf-8")), PAGE) == PAGE + "&page=2"
+    assert next_page_url(Selector(text=LISTING.read_text(encoding="utf-8")), PAGE, INBUSINESS) == PAGE + "&page=2"
 
 
 def test_listing_refuses_other_schemes_and_hosts_with_a_reason() -> None:
@@ -35,20 +36,20 @@ def test_listing_refuses_other_schemes_and_hosts_with_a_reason() -> None:
       <div class="news-item"><a class="news-item__title" href="mailto:a@b.kz">x</a></div>
       <div class="news-item"><a class="news-item__title" href="https://evil.example/ru/last/x">x</a></div>
       <div class="news-item"><a class="news-item__title" href="/ru/last/ok/">x</a></div></div>"""
-    listing = read_listing(Selector(text=html), PAGE)
+    listing = read_listing(Selector(text=html), PAGE, INBUSINESS)
     assert listing.links == ["http://127.0.0.1:8000/ru/last/ok"]
     assert [reason for _, reason in listing.refused] == ["scheme", "scheme", "offsite"]
 
 
 def test_unknown_listing_markup_falls_back_to_article_shaped_links() -> None:
     html = '<ul class="feed"><li><a href="/kz/last/a">a</a></li><li><a href="/kz/tag/b">b</a></li></ul>'
-    listing = read_listing(Selector(text=html), PAGE)
+    listing = read_listing(Selector(text=html), PAGE, INBUSINESS)
     assert not listing.recognised and listing.links == ["http://127.0.0.1:8000/kz/last/a"]
 
 
 def test_archive_urls() -> None:
-    assert archive_url("https://inbusiness.kz/", "kz", date(2024, 3, 1)) == "https://inbusiness.kz/kz/lastnews?date=2024-03-01"
-    assert archive_url("https://inbusiness.kz", "ru") == "https://inbusiness.kz/ru/lastnews"
+    assert archive_url("https://inbusiness.kz/", INBUSINESS, "kz", date(2024, 3, 1)) == "https://inbusiness.kz/kz/lastnews?date=2024-03-01"
+    assert archive_url("https://inbusiness.kz", INBUSINESS, "ru") == "https://inbusiness.kz/ru/lastnews"
 
 
 SITEMAP_INDEX = b"""<?xml version="1.0" encoding="UTF-8"?>
