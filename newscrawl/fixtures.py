@@ -34,6 +34,7 @@ SPEC_COPIES: dict[str, str] = {
     "kursiv/single-2024-03-01.html": "kursiv/nacbank-stavka.single.html",
     "kursiv/single-2024-03-01.json": "kursiv/nacbank-stavka.expected.json",
     "kursiv/archive-2024-03-01.html": "kursiv/archive-2024-03-01.html",
+    "kursiv/sitemap-ru.xml": "kursiv/sitemap-ru.xml",
 }
 
 

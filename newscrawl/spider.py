@@ -49,8 +49,9 @@ class SiteSpider(scrapy.Spider):
 
     Arguments (``-a``):
 
-    * ``since``, ``until``: ``YYYY-MM-DD``, inclusive days of the site's zone. Both: a backfill
-      of every page of each day archive of the range, exported whatever the store holds.
+    * ``since``, ``until``: ``YYYY-MM-DD``, inclusive days of the site's zone (the date in the
+      article URL where the site's URLs carry one). Both: a backfill of every page of each day
+      archive of the range (a WordPress site: its REST API), exported whatever the store holds.
       Neither: an incremental run (sitemaps, feeds, the latest listing) that fetches and exports
       only what is new or changed since the store's version; ``since`` alone limits it.
     * ``editions``: comma-separated subset of the site's editions (default all).
@@ -99,18 +100,23 @@ class SiteSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Request]:
         """Backfill: one listing per edition first (it tells whether the edition exists).
         Incremental: the sitemap index, and each edition's latest listing (then its feeds)."""
-        days = self.arguments.days()
         index = self.site.discovery.sitemap_index
         if self.crawl_mode == "incremental" and index:
             callback = self.parse_robots if index.endswith("robots.txt") else self.parse_sitemap
             yield Request(self.arguments.base_url + index, callback=callback, errback=self.source_failed)
         for edition in self.arguments.editions:
-            listing = self.listing_request(edition, days[0] if days else None, probe=True)
-            if listing is not None:
-                yield listing
-            else:  # no latest listing (a WordPress site): its feeds give the newest articles
-                for request in self.after_probe(edition):
-                    yield request
+            for request in self.edition_start(edition):
+                yield request
+
+    def edition_start(self, edition: str) -> Iterator[Request]:
+        """An edition's first requests: its first listing (a probe), or its feeds when the site
+        has no latest listing. A crawl strategy of a kit overrides this."""
+        days = self.arguments.days()
+        listing = self.listing_request(edition, days[0] if days else None, probe=True)
+        if listing is not None:
+            yield listing
+        else:  # no latest listing (a WordPress site): its feeds give the newest articles
+            yield from self.after_probe(edition)
 
     def on_crawled_site(self, url: str) -> str:
         """A sitemap or feed of a copy of the site may name the real site's URLs: crawl the copy."""
