@@ -11,7 +11,7 @@ from importlib import import_module
 from newscrawl.sites.base import Discovery, Edition, ListingMarkup, Site
 
 __all__ = ["Discovery", "Edition", "ListingMarkup", "Site", "UnknownSite", "all_sites", "get_site",
-           "site_by_domain"]
+           "site_by_domain", "site_of"]
 
 #: Spider name -> ``module:DECLARATION``. A new site is one line here and its module.
 SITE_MODULES: dict[str, str] = {
@@ -41,3 +41,9 @@ def all_sites() -> list[Site]:
 def site_by_domain(domain: str) -> Site | None:
     """The site whose records carry ``site: domain`` (None for a domain no site declares)."""
     return next((site for site in all_sites() if site.domain == domain), None)
+
+
+def site_of(spider: object) -> Site | None:
+    """The site a spider (or spider class) crawls: its ``site`` declaration, None for another spider."""
+    site = getattr(spider, "site", None)
+    return site if isinstance(site, Site) else None
