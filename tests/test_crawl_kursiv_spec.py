@@ -148,3 +148,12 @@ def test_incremental_reads_sitemaps_and_feeds_then_a_second_run_fetches_no_artic
     assert second == []
     article_fetches = [path for path in seen[before:] if path.startswith("/2024-")]
     assert article_fetches == [], article_fetches
+
+
+def test_canary_takes_the_newest_articles_from_the_feeds_and_leaves_the_store_alone(tmp_path: Path) -> None:
+    with serve(site_pages(api=True)) as (base_url, seen):
+        records, log, code = crawl(base_url, tmp_path, "-a", "canary=1")
+    assert code == 0, log[-3000:]
+    assert "canary: ok" in log and "canary: 1 articles by extraction path {'single': 1}" in log
+    assert [path for path in seen if path.startswith("/2024-")] == [TENGE]  # the feed's first item only
+    assert not (tmp_path / "state.sqlite").exists()
