@@ -134,8 +134,11 @@ class SiteSpider(scrapy.Spider):
 
     def wanted(self, url: str | None) -> bool:
         """An article URL of a chosen edition whose URL day (when it carries one) is in the range."""
-        return bool(url) and edition_of(url, self.site) in self.arguments.editions and (  # type: ignore[arg-type]
-            self.arguments.in_range(None, url_day(url, self.site)))  # type: ignore[arg-type]
+        if not url:
+            return False
+        edition = edition_of(url, self.site)
+        return edition is not None and edition in self.arguments.editions and (
+            self.arguments.in_range(None, url_day(url, self.site)))
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
         """``robots.txt``: its ``Sitemap:`` lines are the sitemap indexes."""

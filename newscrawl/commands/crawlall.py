@@ -19,6 +19,7 @@ from scrapy.exceptions import UsageError
 from newscrawl.arguments import ArgumentError
 from newscrawl.incremental import EXIT_FAILED, EXIT_LOCKED, EXIT_STORE, store_location
 from newscrawl.sites import SITE_MODULES, site_of
+from newscrawl.spider import SiteSpider
 from newscrawl.store import StoreError, StoreLocked, check_store
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ class Command(BaseRunSpiderCommand):
         spiders = {name: self.crawler_process.spider_loader.load(name) for name in names}
         uses_store: dict[str, bool] = {}
         for name, spidercls in spiders.items():
+            if not issubclass(spidercls, SiteSpider):
+                raise UsageError(f"{name} is not a site spider", print_help=False)
             try:
                 uses_store[name] = spidercls.check_arguments(**arguments[name]).uses_store
             except ArgumentError as error:
