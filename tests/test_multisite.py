@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -89,8 +90,7 @@ def test_crawl_of_an_unknown_site_is_one_line_and_exit_2() -> None:
 
 
 def test_base_url_of_a_multi_host_site_must_leave_out_editions_on_other_hosts() -> None:
-    site = KURSIV.__class__(**{**KURSIV.__dict__, "editions": (Edition("ru", "ru", "/"),
-                                                                Edition("kk", "kk", "/", host="kaz.example.kz"))})
+    site = replace(KURSIV, editions=(Edition("ru", "ru", "/"), Edition("kk", "kk", "/", host="kaz.example.kz")))
     with pytest.raises(ArgumentError, match=r"-a base_url=http://127.0.0.1:8001 is one host, but edition kk .* "
                                             r"served on kaz.example.kz: expected -a editions= among ru"):
         parse_arguments(site=site, since=None, until=None, editions=None, base_url="http://127.0.0.1:8001")
