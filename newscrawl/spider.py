@@ -142,7 +142,7 @@ class SiteSpider(scrapy.Spider):
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
         """``robots.txt``: its ``Sitemap:`` lines are the sitemap indexes."""
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield Request(self.on_crawled_site(url), callback=self.parse_sitemap, errback=self.source_failed)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:

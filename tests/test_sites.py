@@ -95,3 +95,41 @@ def test_wordpress_api_asks_for_whole_local_days_and_reads_links_with_their_last
                                ("https://kz.kursiv.media/2024-03-01/b/", None)]
     assert api_posts(b'{"code": "rest_post_invalid_page_number"}') == [] and api_posts(b"<html>") == []
     assert api_total_pages(b"3") == 3 and api_total_pages(None) == 1
+
+
+def test_a_third_site_of_another_shape_is_only_a_declaration() -> None:
+    """A site with day archives under /news/, ids in article URLs, sitemaps named in robots.txt
+    and one RSS feed (tengrinews.kz's shape) needs no code beyond its declaration."""
+    from scrapy.http import TextResponse
+
+    from newscrawl.discover.sitemaps import sitemap_child_wanted
+    from newscrawl.sites import Discovery, Edition, ListingMarkup, Site
+    from newscrawl.spider import SiteSpider
+
+    site = Site(
+        name="idsite", domain="ids.example", base_url="https://ids.example", editions=(Edition("ru", "ru", "/"),),
+        zone="Asia/Almaty", article_path=r"^/(?P<path>[a-z_]+/[^/]+-(?P<id>\d{5,}))/?$", trailing_slash=True,
+        not_article_paths=("/video/", "/photo/", "/special/", "/news/"),
+        discovery=Discovery(day_archive="{prefix}news/{day:%Y/%m/%d}/", latest="{prefix}news/",
+                            sitemap_index="/robots.txt", sitemap_child=r"sitemap-news",
+                            sitemap_unmatched_children=False, feeds=("{prefix}news.rss",)),
+        listing=ListingMarkup(container="div.content_main", item_links="div.content_main_item "
+                              "span.content_main_item_title a::attr(href)", next_page="a.pagination_next::attr(href)"),
+        layouts=(),
+    )
+    assert article_request_url("https://ids.example/kazakhstan_news/v-almaty-529843?utm_source=x", site) == (
+        "https://ids.example/kazakhstan_news/v-almaty-529843/")
+    assert article_request_url("https://ids.example/video/v-almaty-529844/", site) is None
+    assert site.listing_url(site.discovery.day_archive, "http://127.0.0.1:8002", "ru", date(2024, 2, 29)) == (
+        "http://127.0.0.1:8002/news/2024/02/29/")
+    assert sitemap_child_wanted("https://ids.example/sitemap-news-2.xml", site, ("ru",), None)
+    assert not sitemap_child_wanted("https://ids.example/sitemap-pages.xml", site, ("ru",), None)
+
+    class IdSpider(SiteSpider):
+        name = "idsite"
+
+    IdSpider.site = site
+    spider = IdSpider(base_url="http://127.0.0.1:8002")
+    robots = TextResponse("http://127.0.0.1:8002/robots.txt", body=b"User-agent: *\nDisallow: /search/\n"
+                          b"Sitemap: https://ids.example/sitemap-index.xml\n")
+    assert [r.url for r in spider.parse_robots(robots)] == ["http://127.0.0.1:8002/sitemap-index.xml"]
