@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import timedelta
 
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
@@ -29,8 +30,10 @@ class WordPressSpider(SiteSpider):
 
     def api_request(self, edition: str, page: int) -> Request:
         assert self.arguments.since is not None and self.arguments.until is not None
-        url = api_posts_url(self.root(edition), self.arguments.since, self.arguments.until, page,
-                            self.site.edition(edition).name)  # type: ignore[union-attr]
+        # A day wider on each side: whether a copy or a plugin reads after/before as local time or
+        # UTC, no post of the window is left out; the date in each URL then decides (``wanted``).
+        since, until = self.arguments.since - timedelta(days=1), self.arguments.until + timedelta(days=1)
+        url = api_posts_url(self.root(edition), since, until, page, edition)
         return Request(url, callback=self.parse_api, errback=self.api_failed,
                        cb_kwargs={"edition": edition, "page": page})
 
