@@ -115,3 +115,26 @@ def test_windows_1251_page_is_decoded() -> None:
 @pytest.mark.parametrize("html", [b"", b"<html><body><p>Hello</p></body></html>", b"\x00\xff\xfe binary"])
 def test_page_without_title_or_body_gives_no_record(html: bytes) -> None:
     assert record_from_html(html, MIRROR_URL, site=INBUSINESS) is None
+
+
+def test_a_description_cut_from_the_body_past_its_first_paragraph_is_no_lead() -> None:
+    html = (FIXTURES / "kursiv/subcat-article-2022-11-15.html").read_text(encoding="utf-8")
+    cut = ("Ұлттық банк базалық мөлшерлемені 16,75%-ға дейін көтерді. Шешім инфляцияның жеделдеуіне байланысты "
+           "қабылданды. Тағы оқыңыз: Теңге бағамы әлсіреді Инфляция болжамы Реттеуші жыл…")  # as Yoast cuts it
+    html = html.replace("Шешім инфляцияның жеделдеуіне…", cut.split(". ", 1)[1])
+    assert cut.split(". ", 1)[1] in html
+    record = record_from_html(html.encode(), "http://127.0.0.1:8001/kk/2022-11-15/slug/", site=KURSIV)
+    assert record is not None and record["lead"] is None
+    own = html.replace(cut.split(". ", 1)[1], "Бағаның өсуі баяулады деп күтілуде.")
+    record = record_from_html(own.encode(), "http://127.0.0.1:8001/kk/2022-11-15/slug/", site=KURSIV)
+    assert record is not None and record["lead"] == (
+        "Ұлттық банк базалық мөлшерлемені 16,75%-ға дейін көтерді. Бағаның өсуі баяулады деп күтілуде.")
+
+
+def test_a_description_that_leaves_out_an_ad_label_between_paragraphs_is_still_the_body_opening() -> None:
+    html = (FIXTURES / "kursiv/subcat-article-2022-11-15.html").read_text(encoding="utf-8")
+    html = html.replace('<p><strong>Тағы оқыңыз:</strong>', '<p>Жарнама</p><p><strong>Тағы оқыңыз:</strong>', 1)
+    html = html.replace("Шешім инфляцияның жеделдеуіне…", "Шешім инфляцияның жеделдеуіне байланысты қабылданды. "
+                        "Тағы оқыңыз: Теңге бағамы әлсіреді")
+    record = record_from_html(html.encode(), "http://127.0.0.1:8001/kk/2022-11-15/slug/", site=KURSIV)
+    assert record is not None and record["lead"] is None

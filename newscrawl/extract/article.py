@@ -51,15 +51,31 @@ def language_of(url: str, structured: StructuredData, site: Site) -> str:
     return (structured.language or "").strip().lower()[:2]
 
 
+def opens_body(description: str, content: list[ContentBlock]) -> bool:
+    """Whether a page description is only the body's opening, as SEO plugins fill it: cut
+    anywhere (``…``), also past the first paragraph, leaving out blocks cleaning removes later
+    (an ad label, a related link)."""
+    rest = collapse_whitespace(description).rstrip(".… ")
+    started = False
+    for block in (collapse_whitespace(block) for block in content if isinstance(block, str)):
+        if block.startswith(rest):
+            return True
+        if rest.startswith(block):
+            rest, started = rest[len(block):].lstrip(), True
+            if not rest:
+                return True
+        elif not started:
+            return False
+    return False
+
+
 def lead_or_none(lead: str | None, description: str | None, content: list[ContentBlock]) -> str | None:
     """The layout's standfirst; else the page description unless it merely opens the body."""
     if lead:
         return lead
-    if not description:
+    if not description or opens_body(description, content):
         return None
-    opening = next((block for block in content if isinstance(block, str)), "")
-    stem = collapse_whitespace(description).rstrip(".… ")
-    return None if opening.startswith(stem) else collapse_whitespace(description)
+    return collapse_whitespace(description)
 
 
 def generic_fields(selector: Selector, base_url: str) -> LayoutFields:
