@@ -21,6 +21,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from newscrawl.arguments import ArgumentError, CrawlArguments, parse_arguments
+from newscrawl.dates import parse_iso
 from newscrawl.discover.archive import archive_url, next_page_url, read_listing
 from newscrawl.discover.feeds import rss_links, sitemap_entries
 from newscrawl.discover.sitemaps import sitemap_child_wanted
@@ -159,8 +160,9 @@ class SiteSpider(scrapy.Spider):
             url = article_request_url(loc, self.site)
             if not self.wanted(url):
                 continue
-            if since and lastmod and lastmod[:10] < since.isoformat():
-                continue  # not modified since `since`, so not published since then either
+            modified = parse_iso(lastmod, self.site.tz)
+            if since and modified and modified.date() < since:
+                continue  # not modified since `since` (the site's day: lastmod may be UTC), so not published since
             yield self.article_request(url, lastmod)  # type: ignore[arg-type]
 
     def parse_rss(self, response: Response) -> Iterator[Request]:

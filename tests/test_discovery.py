@@ -142,7 +142,9 @@ def test_kursiv_sitemap_article_before_since_by_its_url_date_is_left_out() -> No
     urlset = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       <url><loc>https://kz.kursiv.media/2024-03-01/edited-later/</loc><lastmod>2024-03-05T10:00:00+00:00</lastmod></url>
       <url><loc>https://kz.kursiv.media/kk/2024-03-02/jana/</loc><lastmod>2024-03-02T10:00:00+00:00</lastmod></url>
+      <url><loc>https://kz.kursiv.media/2024-03-02/after-midnight/</loc><lastmod>2024-03-01T19:20:00+00:00</lastmod></url>
       </urlset>"""
     urls = [r.url for r in spider.parse_sitemap(XmlResponse("http://127.0.0.1:8001/sitemaps/kk/posts-2024-03.xml",
                                                             body=urlset))]
-    assert urls == ["http://127.0.0.1:8001/kk/2024-03-02/jana/"]
+    # 19:20 UTC on March 1 is 00:20 on March 2 in Almaty: a lastmod in UTC does not leave it out
+    assert urls == ["http://127.0.0.1:8001/kk/2024-03-02/jana/", "http://127.0.0.1:8001/2024-03-02/after-midnight/"]
