@@ -124,6 +124,7 @@ def test_backfill_through_the_rest_api_exports_the_window_by_url_date(tmp_path: 
     assert LEAP_DAY not in seen, "the URL's date puts it outside the window: not fetched"
     assert not any(path.startswith("/2024/03/01/") for path in seen), "the API answered: no day archives"
     assert "not_found_404=1 " in log  # Air Astana, listed but taken down
+    assert " single=2 subcat-article=0 fallback=0 " in log  # the summary line counts the site's own layouts
 
 
 def test_backfill_without_the_api_reads_the_day_archives(tmp_path: Path) -> None:
