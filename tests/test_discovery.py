@@ -9,7 +9,8 @@ from parsel import Selector
 from scrapy.http import XmlResponse
 
 from newscrawl.discover.archive import archive_url, next_page_url, read_listing
-from newscrawl.discover.feeds import monthly_sitemap_wanted, rss_links, sitemap_entries
+from newscrawl.discover.feeds import rss_links, sitemap_entries
+from newscrawl.discover.sitemaps import sitemap_child_wanted
 from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SOURCE_KEY
 from newscrawl.sites.inbusiness import INBUSINESS
 from newscrawl.sites.kursiv import KURSIV
@@ -72,7 +73,7 @@ def test_sitemap_entries_and_monthly_selection() -> None:
     kind, entries = sitemap_entries(SITEMAP_INDEX)
     assert kind == "sitemapindex" and entries[0] == ("https://inbusiness.kz/sitemap/ru-2024-03.xml",
                                                      "2024-03-02T22:00:00+05:00")
-    wanted = [loc for loc, _ in entries if monthly_sitemap_wanted(loc, ("ru",), date(2024, 3, 1))]
+    wanted = [loc for loc, _ in entries if sitemap_child_wanted(loc, INBUSINESS, ("ru",), date(2024, 3, 1))]
     assert wanted == ["https://inbusiness.kz/sitemap/ru-2024-03.xml"]
 
 
