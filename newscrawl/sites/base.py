@@ -116,7 +116,7 @@ class Site:
 
     def match_article(self, path: str) -> re.Match[str] | None:
         """A URL path's match when it is an article (override where a regex cannot say it)."""
-        if path.startswith(self.not_article_paths) if self.not_article_paths else False:
+        if self.not_article_paths and path.startswith(self.not_article_paths):
             return None
         match = self.article_pattern.match(path)
         if match is None or self.edition(match.groupdict().get("edition")) is None:
