@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from datetime import date
-from urllib.parse import urlsplit
 
 from parsel import Selector
 from scrapy.utils.sitemap import Sitemap
-
-#: ``/sitemap/{edition}-YYYY-MM.xml``: one month of one edition.
-_MONTHLY = re.compile(r"/sitemap/(?P<edition>[a-z]{2})-(?P<year>\d{4})-(?P<month>\d{2})\.xml$")
 
 
 def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
@@ -19,17 +13,6 @@ def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
     sitemap = Sitemap(body)
     entries = [(entry["loc"].strip(), (entry.get("lastmod") or "").strip() or None) for entry in sitemap]
     return sitemap.type or "", entries
-
-
-def monthly_sitemap_wanted(url: str, editions: tuple[str, ...], since: date | None) -> bool:
-    """Whether a monthly sitemap can hold articles of these editions from ``since`` on.
-    A sitemap whose name does not follow the monthly pattern is always read."""
-    match = _MONTHLY.search(urlsplit(url).path)
-    if not match:
-        return True
-    if match["edition"] not in editions:
-        return False
-    return since is None or (int(match["year"]), int(match["month"])) >= (since.year, since.month)
 
 
 def rss_links(body: bytes) -> Iterator[str]:
