@@ -125,4 +125,17 @@ def postgres_server() -> Iterator[str]:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     with _serving(process, port, workdir, "postgres"):
+        _wait_until_accepting(bindir, port)
         yield f"postgresql://newscrawl@127.0.0.1:{port}/postgres"
+
+
+def _wait_until_accepting(bindir: Path, port: int, timeout: float = 30) -> None:
+    """A listening PostgreSQL may still answer "the database system is starting up" (seen on a
+    loaded machine): wait for ``pg_isready`` to say it accepts connections."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready = subprocess.run([str(bindir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port), "-q"])
+        if ready.returncode == 0:
+            return
+        time.sleep(0.1)
+    raise ServerUnavailable(f"postgres on port {port} did not accept connections within {timeout:.0f}s")
