@@ -23,8 +23,8 @@ from pathlib import Path
 from newscrawl.demo.__main__ import crawl_command
 from newscrawl.demo.server import serve
 from newscrawl.demo.site import Site, build_site
-from newscrawl.extract.inbusiness import LAYOUTS
 from newscrawl.records import record_from_html
+from newscrawl.sites import get_site
 
 REPO = Path(__file__).resolve().parents[1]
 WINDOWS = ((date(2022, 10, 17), date(2022, 10, 19)), (date(2024, 2, 28), date(2024, 3, 2)))
@@ -51,7 +51,7 @@ def extraction_rate(site: Site) -> float:
     pages = [(a.path, site.respond(a.path)) for a in site.articles]
     started = time.perf_counter()
     for path, (_, headers, body) in pages:
-        record_from_html(body, f"http://127.0.0.1{path}", site="inbusiness.kz", layouts=LAYOUTS, headers=headers)
+        record_from_html(body, f"http://127.0.0.1{path}", site=get_site("inbusiness"), headers=headers)
     return len(pages) / (time.perf_counter() - started)
 
 

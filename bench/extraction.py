@@ -27,8 +27,8 @@ import trafilatura
 from newscrawl.demo.content import Article, Figure, Noise, Text
 from newscrawl.demo.noise import LOOKALIKES, POPUP
 from newscrawl.demo.site import Site, build_site
-from newscrawl.extract.inbusiness import LAYOUTS
 from newscrawl.records import record_from_html
+from newscrawl.sites import get_site
 
 TIME_TARGET_VS_TRAFILATURA = 1 / 5
 TIME_TARGET_VS_LXML = 3.0
@@ -78,7 +78,7 @@ def lxml_parse(page: Page) -> str:
 
 
 def newscrawl_body(page: Page) -> str:
-    record = record_from_html(page.body, page.url, site="inbusiness.kz", layouts=LAYOUTS, headers=page.headers)
+    record = record_from_html(page.body, page.url, site=get_site("inbusiness"), headers=page.headers)
     return str(record["body"]) if record else ""
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newscrawl.dates import parse_day
+
+if TYPE_CHECKING:
+    from newscrawl.sites.base import Site
 
 
 class ArgumentError(ValueError):
@@ -46,12 +50,16 @@ class CrawlArguments:
             return []
         return [self.since + timedelta(days=n) for n in range((self.until - self.since).days + 1)]
 
-    def in_range(self, published_at: str | None) -> bool:
-        """Whether an ISO stamp falls within ``since``..``until`` (its Almaty date, as it carries
-        Almaty's offset); true without a stamp (validation drops such a record later)."""
-        if not published_at:
-            return True
-        day = date.fromisoformat(published_at[:10])
+    def in_range(self, published_at: str | None, url_day: date | None = None) -> bool:
+        """Whether an article falls within ``since``..``until``: by the day its URL carries when
+        the site's URLs carry one, else by the day of ``published_at`` (written in the site's
+        zone, so its first ten characters are the site's own day); true without either
+        (validation drops a record without a date later)."""
+        day = url_day
+        if day is None:
+            if not published_at:
+                return True
+            day = date.fromisoformat(published_at[:10])
         return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
@@ -86,11 +94,25 @@ def parse_canary(value: str | None) -> int:
     return int(value)
 
 
+def check_hosts(site: Site, base_url: str, editions: tuple[str, ...]) -> None:
+    """A ``base_url`` other than the site's covers one host: editions served on another host of
+    the site cannot be crawled through it."""
+    if base_url == site.base_url.rstrip("/"):
+        return
+    elsewhere = [e for e in site.editions if e.name in editions and e.host]
+    if elsewhere:
+        on_base = ",".join(e.name for e in site.editions if not e.host) or "(none)"
+        raise ArgumentError(
+            f"-a base_url={base_url} is one host, but edition {elsewhere[0].name} of {site.domain} is served on "
+            f"{elsewhere[0].host}: expected -a editions= among {on_base} with this base_url"
+        )
+
+
 def parse_arguments(
-    *, since: str | None, until: str | None, editions: str | None, base_url: str, known_editions: tuple[str, ...],
+    *, since: str | None, until: str | None, editions: str | None, base_url: str | None, site: Site,
     canary: str | None = None,
 ) -> CrawlArguments:
-    """Check every argument; raise ArgumentError naming the first bad one."""
+    """Check every argument against the site; raise ArgumentError naming the first bad one."""
     if canary is not None and (since or until):
         raise ArgumentError("-a canary checks the newest articles: it takes no -a since/until")
     try:
@@ -102,10 +124,8 @@ def parse_arguments(
         raise ArgumentError(f"-a until={until} needs -a since=YYYY-MM-DD as well")
     if since_day and until_day and until_day < since_day:
         raise ArgumentError(f"-a until={until_day} is before -a since={since_day}: expected since <= until")
-    return CrawlArguments(
-        since=since_day,
-        until=until_day,
-        editions=parse_editions(editions, known_editions),
-        base_url=parse_base_url(base_url),
-        canary=parse_canary(canary),
-    )
+    chosen = parse_editions(editions, site.edition_names)
+    root = parse_base_url(base_url or site.base_url)
+    check_hosts(site, root, chosen)
+    return CrawlArguments(since=since_day, until=until_day, editions=chosen, base_url=root,
+                          canary=parse_canary(canary))

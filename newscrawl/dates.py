@@ -1,13 +1,14 @@
-"""Dates as the site prints them, turned into ISO 8601 with the Asia/Almaty offset."""
+"""Dates as a site prints them, turned into ISO 8601 with the offset of the site's own zone.
+
+The zone comes from the site's declaration (``Site.tz``): a stamp with an offset keeps its
+instant and is written in that zone; a printed date without one is read in it. Without a zone
+(a page of no known site) an aware stamp keeps its own offset and a naive one is read as UTC.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
-#: Kazakhstan's zone: UTC+6 until 2024-03-01 00:00, UTC+5 from then on.
-ALMATY = ZoneInfo("Asia/Almaty")
+from datetime import date, datetime, timezone, tzinfo
 
 #: Month names as printed (Russian genitive, Kazakh, English) -> month number.
 MONTHS: dict[str, int] = {
@@ -24,6 +25,8 @@ _TIME = r"(?:[,\s]+(?:в\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
 _TEXT_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # 18 октября 2022, 10:45  /  18 қазан 2022 10:45  /  18 October 2022, 10:45
     re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)\.?\s+(?P<year>\d{4})(?:\s*(?:г\.?|жыл\w*))?" + _TIME),
+    # November 15, 2022, 18:05 (English order)
+    re.compile(r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})" + _TIME),
     # 2022 жылғы 18 қазан, 10:45 (Kazakh order)
     re.compile(r"(?P<year>\d{4})\s*(?:ж\.|жыл\w*)?\s+(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)" + _TIME),
     # 18.10.2022 10:45
@@ -31,31 +34,33 @@ _TEXT_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 
-def localize(moment: datetime) -> datetime:
-    """A naive time is Almaty wall time; an aware one is converted to Almaty."""
+def localize(moment: datetime, zone: tzinfo | None = None) -> datetime:
+    """A naive time is wall time in ``zone`` (UTC without one); an aware one keeps its instant,
+    written in ``zone`` (or in its own offset without one)."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=ALMATY)
-    return moment.astimezone(ALMATY)
+        return moment.replace(tzinfo=zone or timezone.utc)
+    return moment.astimezone(zone) if zone else moment
 
 
-def to_iso(moment: datetime) -> str:
-    """``2022-10-18T10:45:00+06:00``: seconds always, offset of Almaty at that moment."""
-    return localize(moment).isoformat(timespec="seconds")
+def to_iso(moment: datetime, zone: tzinfo | None = None) -> str:
+    """``2022-10-18T10:45:00+06:00``: seconds always, the offset of ``zone`` at that moment."""
+    return localize(moment, zone).isoformat(timespec="seconds")
 
 
-def parse_iso(value: str | None) -> datetime | None:
+def parse_iso(value: str | None, zone: tzinfo | None = None) -> datetime | None:
     """An ISO 8601 stamp from meta or JSON-LD (``Z`` accepted), or None if it is not one."""
     if not value:
         return None
     text = value.strip().replace("Z", "+00:00")
     try:
-        return localize(datetime.fromisoformat(text))
+        return localize(datetime.fromisoformat(text), zone)
     except ValueError:
         return None
 
 
-def parse_text_date(text: str | None) -> datetime | None:
-    """A printed date (``18 октября 2022, 10:45``, ``18.10.2022 10:45``, Kazakh months)."""
+def parse_text_date(text: str | None, zone: tzinfo | None = None) -> datetime | None:
+    """A printed date (``18 октября 2022, 10:45``, ``18.10.2022 10:45``, Kazakh months,
+    ``November 15, 2022, 18:05``), read as wall time in ``zone``."""
     if not text:
         return None
     cleaned = " ".join(text.split()).lower()
@@ -77,7 +82,7 @@ def parse_text_date(text: str | None) -> datetime | None:
             )
         except ValueError:
             continue
-        return localize(moment)
+        return localize(moment, zone)
     return None
 
 

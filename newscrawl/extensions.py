@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
+from newscrawl.sites import site_of
+
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
@@ -20,8 +22,7 @@ SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
     ("changed", "newscrawl/store/changed"),
     ("unchanged", "newscrawl/store/unchanged"),
     ("redelivered", "newscrawl/store/redelivered"),
-    ("layout_a", "newscrawl/exported/layout_a"),
-    ("layout_b", "newscrawl/exported/layout_b"),
+    # here: one figure per layout of the crawled site (``newscrawl/exported/<layout>``)
     ("fallback", "newscrawl/exported/fallback"),
     ("duplicates_dropped", "newscrawl/dropped/duplicate"),
     ("missing_field", "newscrawl/dropped/missing_field"),
@@ -38,14 +39,20 @@ class RunSummary:
 
     def __init__(self, stats: StatsCollector) -> None:
         self.stats = stats
+        self.layouts: list[str] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunSummary:
         assert crawler.stats is not None
         extension = cls(crawler.stats)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
+
+    def spider_opened(self, spider: Any) -> None:
+        site = site_of(spider)
+        self.layouts = sorted(layout.name for layout in site.layouts) if site else []
 
     def item_scraped(self, item: Any) -> None:
         path = getattr(item, "extraction", None)
@@ -54,7 +61,10 @@ class RunSummary:
 
     def summary_line(self) -> str:
         """``newscrawl summary: exported=12 layout_a=8 ...``: every figure, zeros included."""
-        figures = " ".join(f"{label}={self.stats.get_value(key, 0)}" for label, key in SUMMARY_FIELDS)
+        at = [label for label, _ in SUMMARY_FIELDS].index("fallback")
+        layouts = [(name, f"newscrawl/exported/{name}") for name in self.layouts]
+        fields = [*SUMMARY_FIELDS[:at], *layouts, *SUMMARY_FIELDS[at:]]
+        figures = " ".join(f"{label}={self.stats.get_value(key, 0)}" for label, key in fields)
         return f"newscrawl summary: {figures}"
 
     def spider_closed(self, reason: str) -> None:

@@ -22,6 +22,7 @@ from scrapy.utils.project import data_path
 
 from newscrawl.dates import parse_iso
 from newscrawl.items import Article, article_from_record, export_record
+from newscrawl.sites import site_of
 from newscrawl.store import ArticleStore, content_hash, describe, hold_run_lock, is_shared, open_store
 
 if TYPE_CHECKING:
@@ -73,7 +74,10 @@ class RunState:
         self.crawler = crawler
         self.stats = crawler.stats
         self.location = location
-        self.lock = hold_run_lock(location)  # None for a shared store: workers run at once
+        site = site_of(crawler.spidercls)
+        #: The crawled site's domain: this run's lock and the records it may redeliver.
+        self.scope = site.domain if site else None
+        self.lock = hold_run_lock(location, self.scope)  # None for a shared store: workers run at once
         self.store: ArticleStore = open_store(location)
         self.run_id: int | None = None
         self.mode = "incremental"
@@ -115,7 +119,9 @@ class RunState:
         exports them again, without fetching them again."""
         for url in self.store.pending_urls():
             stored = self.store.get(url)
-            if stored is not None and stored.pending_run != self.run_id:
+            if stored is None or (self.scope and stored.record.get("site") != self.scope):
+                continue  # another site's run left it: that site's next run delivers it
+            if stored.pending_run != self.run_id:
                 self.stats.inc_value("newscrawl/store/redelivered")
                 yield article_from_record(stored.record, stored.lastmod)
 

@@ -19,7 +19,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 from scrapy.utils.response import response_status_message
 
-from newscrawl.extract.notarticle import EMPTY_LISTING, is_listing_url, page_problem
+from newscrawl.extract.notarticle import EMPTY_LISTING, listing_site, page_problem
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -99,7 +99,7 @@ class NotArticleMiddleware:
     def process_response(self, request: Request, response: Response) -> Request | Response:
         if response.status != 200 or not isinstance(response, HtmlResponse) or request.meta.get("dont_retry"):
             return response
-        reason = page_problem(response.selector, response.url, listing=is_listing_url(response.url))
+        reason = page_problem(response.selector, response.url, listing=listing_site(request.meta))
         if reason is None:
             return response
         empty_listing = reason == EMPTY_LISTING

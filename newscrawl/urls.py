@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import re
+from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from w3lib.url import url_query_cleaner
+
+if TYPE_CHECKING:
+    from newscrawl.sites.base import Site
 
 #: Query parameters that only track the reader; removed before a request and in records.
 TRACKING_PARAMS: tuple[str, ...] = (
@@ -53,36 +57,36 @@ def rebase(url: str, origin: str) -> str:
 
 
 def site_domain(url: str) -> str:
-    """``https://www.inbusiness.kz/ru`` -> ``inbusiness.kz``."""
+    """``https://www.example.kz/ru`` -> ``example.kz``: the record's ``site``."""
     host = (urlsplit(url).hostname or "").lower()
     return host.removeprefix("www.")
 
 
-# Article paths on inbusiness.kz: /{edition}/last/{slug} and /{edition}/news/{slug},
-# optionally under /amp/ (a lighter copy whose canonical is the plain path).
-_ARTICLE_PATH = re.compile(r"^/(?:amp/)?(?P<edition>[a-z]{2})/(?P<kind>last|news)/(?P<slug>[^/?#]+)/?$")
+def article_request_url(url: str, site: Site) -> str | None:
+    """The one URL to fetch for an article link of ``site``, or None when the link is no article.
 
-#: Edition path segment -> ISO 639-1 language of its records.
-EDITION_LANGUAGES: dict[str, str] = {"ru": "ru", "kz": "kk", "en": "en"}
-
-
-def article_request_url(url: str) -> str | None:
-    """The one URL to fetch for an article link, or None when the link is no article.
-
-    Tracking parameters and a trailing slash go, and an AMP copy is swapped for the
-    true page, so that Scrapy's duplicate filter sees one URL per article.
+    Tracking parameters, a fragment and whatever the site's rule leaves out of the path (an AMP
+    prefix) go, and the trailing slash follows the site's policy, so that Scrapy's duplicate
+    filter sees one URL per article.
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return None
-    match = _ARTICLE_PATH.match(parts.path)
-    if not match or match["edition"] not in EDITION_LANGUAGES:
+    match = site.match_article(parts.path)
+    if match is None:
         return None
-    path = f"/{match['edition']}/{match['kind']}/{match['slug']}"
-    return canonical_url(urlunsplit((parts.scheme, parts.netloc, path, parts.query, "")))
+    path = "/" + match["path"].strip("/") + ("/" if site.trailing_slash else "")
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlsplit(strip_tracking(url)).query, ""))
 
 
-def edition_of(url: str) -> str | None:
-    """The edition segment (``ru``, ``kz``, ``en``) of an article URL."""
-    match = _ARTICLE_PATH.match(urlsplit(url).path)
-    return match["edition"] if match else None
+def edition_of(url: str, site: Site) -> str | None:
+    """The edition (``ru``, ``kz``, ...) of an article URL of ``site``; None for no article."""
+    match = site.match_article(urlsplit(url).path)
+    edition = site.edition(match.groupdict().get("edition")) if match else None
+    return edition.name if edition else None
+
+
+def url_day(url: str, site: Site) -> date | None:
+    """The publication day in an article URL, when the site's URLs carry one."""
+    match = site.match_article(urlsplit(url).path)
+    return site.url_day(match) if match else None

@@ -21,11 +21,11 @@ from newscrawl.clean import clean_article
 from newscrawl.clean.text import collapse_whitespace
 from newscrawl.demo.noise import NOISE_VARIANTS
 from newscrawl.demo.site import build_site
-from newscrawl.extract.inbusiness import LAYOUTS
 from newscrawl.items import REQUIRED_FIELDS, Article
 from newscrawl.logformatter import ArticleLogFormatter
 from newscrawl.pipelines import CleanTextPipeline, RequiredFieldsPipeline
 from newscrawl.records import record_from_html
+from newscrawl.sites.inbusiness import INBUSINESS
 
 SITE_NAME = "inbusiness.kz"
 SCRIPT_MARK, STYLE_MARK = "SCRIPTMARK", "STYLEMARK"
@@ -49,7 +49,7 @@ URL = PAGES[0][0]
 
 def record_or_drop(body: bytes, url: str = URL, headers: dict[str, str] | None = None) -> dict | None:
     """The exported record, or None (a drop); checks what holds for any record that comes out."""
-    record = record_from_html(body, url, site=SITE_NAME, layouts=LAYOUTS, headers=headers)
+    record = record_from_html(body, url, site=INBUSINESS, headers=headers)
     if record is not None:
         assert all(record[name] for name in REQUIRED_FIELDS), record
         text = " ".join(str(record[name] or "") for name in ("title", "lead", "body"))

@@ -22,11 +22,12 @@ from newscrawl.extract.notarticle import (
     CHALLENGE,
     EMPTY_LISTING,
     JS_SHELL,
+    LISTING_KEY,
     MAINTENANCE,
-    is_listing_url,
     page_problem,
 )
 from newscrawl.middlewares import NotArticleMiddleware
+from newscrawl.sites.inbusiness import INBUSINESS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inbusiness"
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -70,7 +71,8 @@ def html_response(body: str | bytes, url: str = "https://inbusiness.kz/ru/last/x
 
 
 def problem(response: HtmlResponse) -> str | None:
-    return page_problem(response.selector, response.url, listing=is_listing_url(response.url))
+    listing = INBUSINESS if "/lastnews" in response.url else None  # as the spider marks its listing requests
+    return page_problem(response.selector, response.url, listing=listing)
 
 
 @pytest.fixture(scope="module")
@@ -158,7 +160,7 @@ def test_empty_listing_after_its_retry_goes_on_to_the_spider_with_a_warning(
     url = "http://127.0.0.1/ru/lastnews?date=2023-01-01"
     empty = html_response(site.respond("/ru/lastnews?date=2023-01-01")[2], url)
     mw = middleware(NEWSCRAWL_EMPTY_LISTING_RETRIES=1)
-    retry = mw.process_response(Request(url), empty)
+    retry = mw.process_response(Request(url, meta={LISTING_KEY: "inbusiness"}), empty)
     assert isinstance(retry, Request)
     with caplog.at_level(logging.WARNING):
         assert mw.process_response(retry, empty) is empty

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from newscrawl.sites.inbusiness import INBUSINESS
 from newscrawl.urls import article_request_url, canonical_url, site_domain, strip_tracking
 
 
@@ -17,7 +18,7 @@ from newscrawl.urls import article_request_url, canonical_url, site_domain, stri
     ],
 )
 def test_article_links_map_to_one_url_per_article(link: str, expected: str) -> None:
-    assert article_request_url(link) == expected
+    assert article_request_url(link, INBUSINESS) == expected
 
 
 @pytest.mark.parametrize(
@@ -33,7 +34,7 @@ def test_article_links_map_to_one_url_per_article(link: str, expected: str) -> N
     ],
 )
 def test_non_article_links_are_refused(link: str) -> None:
-    assert article_request_url(link) is None
+    assert article_request_url(link, INBUSINESS) is None
 
 
 def test_strip_tracking_keeps_other_parameters_in_order() -> None:

@@ -17,6 +17,7 @@ from scrapy.exceptions import UsageError
 
 from newscrawl.arguments import ArgumentError
 from newscrawl.incremental import EXIT_FAILED, EXIT_LOCKED, EXIT_STORE, store_location
+from newscrawl.sites import site_of
 from newscrawl.store import StoreError, StoreLocked, check_store
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,11 @@ class Command(ScrapyCrawlCommand):
         if len(args) != 1 or self.crawler_process is None:
             super().run(args, opts)
             return
-        spider_class = self.crawler_process.spider_loader.load(args[0])
+        try:
+            spider_class = self.crawler_process.spider_loader.load(args[0])
+        except KeyError:
+            raise UsageError(f"unknown site {args[0]!r}: expected one of "
+                             f"{', '.join(self.crawler_process.spider_loader.list())}", print_help=False) from None
         check = getattr(spider_class, "check_arguments", None)
         arguments = None
         if check is not None:
@@ -41,7 +46,8 @@ class Command(ScrapyCrawlCommand):
         if self.settings.getbool("NEWSCRAWL_STATE_ENABLED") and getattr(arguments, "uses_store", True):
             location = store_location(self.settings)
             try:
-                check_store(location)  # a file store's run lock is kept; the store extension takes it over
+                site = site_of(spider_class)  # two sites' runs share a store: the lock is the site's
+                check_store(location, site.domain if site else None)  # kept; the store extension takes it over
             except StoreError as error:
                 logger.error("%s", error)
                 self.exitcode = EXIT_LOCKED if isinstance(error, StoreLocked) else EXIT_STORE

@@ -29,7 +29,7 @@ class Command(ScrapyCommand):
     requires_crawler_process = False
 
     def syntax(self) -> str:
-        return "-o DIR [--format jsonl|parquet|csv] [--since D] [--until D] [--language ru,kk] [options]"
+        return "-o DIR [--site DOMAIN] [--format jsonl|parquet|csv] [--since D] [--until D] [--language ru,kk] [options]"
 
     def short_desc(self) -> str:
         return "Write a dataset (JSONL, Parquet or CSV) from the article store"
@@ -37,7 +37,8 @@ class Command(ScrapyCommand):
     def long_desc(self) -> str:
         return ("Write the articles of the store (NEWSCRAWL_STATE) as a dataset in DIR: each article once, "
                 "its latest version, sorted by publication time then URL; by default one file per edition and "
-                "month (DIR/inbusiness.kz/ru/2022-10.jsonl; Kazakh goes in kz/), with manifest.json (files, "
+                "month, in a folder per site (DIR/inbusiness.kz/ru/2022-10.jsonl; the edition folder as the site's "
+                "URLs call it: inbusiness's Kazakh in kz/, Kursiv's in kk/), with manifest.json (files, "
                 "counts, sha256, field coverage) and a README.md dataset card. DIR is replaced atomically, "
                 "and only if it is empty or an earlier export.")
 
@@ -47,8 +48,10 @@ class Command(ScrapyCommand):
         group.add_argument("-o", "--output", metavar="DIR", help="the export directory (required)")
         group.add_argument("--format", default="jsonl", metavar="FORMAT",
                            help=f"one of {', '.join(FORMATS)} (default jsonl; parquet needs the export extra)")
-        group.add_argument("--since", metavar="YYYY-MM-DD", help="first publication day (Asia/Almaty), inclusive")
-        group.add_argument("--until", metavar="YYYY-MM-DD", help="last publication day (Asia/Almaty), inclusive")
+        group.add_argument("--site", metavar="DOMAINS",
+                           help="comma-separated sites to export, by domain or name (default every site in the store)")
+        group.add_argument("--since", metavar="YYYY-MM-DD", help="first publication day (the site's own), inclusive")
+        group.add_argument("--until", metavar="YYYY-MM-DD", help="last publication day (the site's own), inclusive")
         group.add_argument("--language", metavar="CODES",
                            help=f"comma-separated ISO codes among {','.join(LANGUAGES)} (default all)")
         group.add_argument("--partition", default="month", metavar="HOW",
@@ -65,7 +68,7 @@ class Command(ScrapyCommand):
             raise UsageError("-o DIR is required: the directory to write the dataset to", print_help=False)
         try:
             options = make_options(format=opts.format, since=opts.since, until=opts.until, language=opts.language,
-                                   partition=opts.partition, gzip=opts.gzip, report=opts.report)
+                                   partition=opts.partition, gzip=opts.gzip, report=opts.report, site=opts.site)
             if options.format == "parquet":
                 from newscrawl.export.parquet import require_pyarrow
 

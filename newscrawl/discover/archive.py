@@ -1,24 +1,27 @@
-"""Day archives and the latest feed: where article links come from. No parsing of articles."""
+"""Day archives and latest-news listings: where article links come from. No parsing of articles.
+
+The markup is the site's (``Site.listing``); these functions only apply it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlencode, urljoin, urlsplit
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
-from newscrawl.urls import article_request_url
+from newscrawl.urls import article_request_url, rebase, site_domain
 
-#: Links of a listing's items; the generic fallback is every article-shaped link.
-ITEM_LINKS_CSS = "div.news-list div.news-item a.news-item__title::attr(href)"
-NEXT_PAGE_CSS = "a.pagination__next::attr(href)"
+if TYPE_CHECKING:
+    from newscrawl.sites.base import Site
 
 
-def archive_url(base_url: str, edition: str, day: date | None = None) -> str:
-    """``/{edition}/lastnews?date=YYYY-MM-DD``, or the latest feed when ``day`` is None."""
-    url = f"{base_url.rstrip('/')}/{edition}/lastnews"
-    return f"{url}?{urlencode({'date': day.isoformat()})}" if day else url
+def archive_url(base_url: str, site: Site, edition: str, day: date | None = None) -> str | None:
+    """An edition's day archive, or its latest listing when ``day`` is None (None: the site has none)."""
+    template = site.discovery.day_archive if day else site.discovery.latest
+    return site.listing_url(template, base_url, edition, day) if template else None
 
 
 @dataclass
@@ -31,18 +34,22 @@ class Listing:
     recognised: bool = True
 
 
-def read_listing(selector: Selector, page_url: str) -> Listing:
-    """Article URLs of a listing page (deduplicated, canonical form), and the refused items:
-    ``scheme`` (``javascript:``, ``mailto:``), ``offsite`` (another host), ``not_article``."""
-    hrefs = selector.css(ITEM_LINKS_CSS).getall()
-    listing = Listing(recognised=bool(hrefs) or bool(selector.css("div.news-list")))
+def read_listing(selector: Selector, page_url: str, site: Site) -> Listing:
+    """Article URLs of a listing page (deduplicated, request form), and the refused items:
+    ``scheme`` (``javascript:``, ``mailto:``), ``offsite`` (another host), ``not_article``.
+    Links to the real site's domain are read on the crawled host (a local copy names the real site)."""
+    hrefs = selector.css(site.listing.item_links).getall()
+    listing = Listing(recognised=bool(hrefs) or bool(selector.css(site.listing.container)))
     if not listing.recognised:  # the whole page's links: only article-shaped ones are taken
         hrefs = selector.css("a::attr(href)").getall()
-    host = urlsplit(page_url).hostname
+    page = urlsplit(page_url)
+    host = page.hostname
     for href in hrefs:
         url = urljoin(page_url, href.strip())
+        if site_domain(url) == site.domain:  # a copy of the site may link the real site's URLs
+            url = rebase(url, f"{page.scheme}://{page.netloc}")
         parts = urlsplit(url)
-        article_url = article_request_url(url)
+        article_url = article_request_url(url, site)
         if parts.scheme not in ("http", "https"):
             reason = "scheme"
         elif parts.hostname != host:
@@ -58,7 +65,7 @@ def read_listing(selector: Selector, page_url: str) -> Listing:
     return listing
 
 
-def next_page_url(selector: Selector, page_url: str) -> str | None:
+def next_page_url(selector: Selector, page_url: str, site: Site) -> str | None:
     """The listing's next page, absent on the last one."""
-    href = selector.css(NEXT_PAGE_CSS).get()
+    href = selector.css(site.listing.next_page).get()
     return urljoin(page_url, href.strip()) if href and href.strip() else None

@@ -8,33 +8,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from newscrawl.export.parquet import TIMEZONE
 from newscrawl.export.stats import COVERAGE
+from newscrawl.sites import site_by_domain
 
 #: field -> (JSON type, Parquet type, meaning), in export order.
 FIELD_DOCS: dict[str, tuple[str, str, str]] = {
     "url": ("string", "string", "canonical URL of the article (one record per URL)"),
-    "site": ("string", "string", "the site's domain: `inbusiness.kz`"),
-    "language": ("string", "string", "ISO 639-1 of the edition: `ru`, `kk` (the `/kz/` edition), `en`"),
+    "site": ("string", "string", "the site's domain without `www.` (`kz.kursiv.media`)"),
+    "language": ("string", "string", "ISO 639-1 of the edition: `ru`, `kk` (also where the site's URL says `kz`), `en`"),
     "title": ("string", "string", "headline, whitespace collapsed, no site suffix"),
     "lead": ("string or null", "string", "the standfirst under the title"),
     "body": ("string", "string", "article text, one block per paragraph, blocks separated by a blank line; "
              "no title, lead, captions, credits, promo blocks or related links"),
-    "published_at": ("string", "timestamp[ms, tz=Asia/Almaty]", "publication time, ISO 8601 with the Almaty "
-                     "offset in force (`+06:00`, `+05:00` from 2024-03-01)"),
-    "modified_at": ("string or null", "timestamp[ms, tz=Asia/Almaty]", "last modification time, same format"),
+    "published_at": ("string", f"timestamp[ms, tz={TIMEZONE}]", "publication time, ISO 8601 with the offset in "
+                     "force in the site's time zone (Kazakhstan: `+06:00`, `+05:00` from 2024-03-01)"),
+    "modified_at": ("string or null", f"timestamp[ms, tz={TIMEZONE}]", "last modification time, same format"),
     "authors": ("list of strings", "list<string>", "names as printed; `[]` when none"),
     "section": ("string or null", "string", "the rubric (`Экономика`)"),
     "tags": ("list of strings", "list<string>", "as printed; `[]` when none"),
     "images": ("list of objects", "list<struct<url, caption, credit>>", "main image first, then inline ones; "
                "`credit` is the source without its label, a caption never holds its credit"),
     "views": ("integer or null", "int64", "the view counter when the page was fetched"),
-    "extraction": ("string", "string", "how the page was read: `layout_a`, `layout_b` or `fallback`"),
+    "extraction": ("string", "string", "how the page was read: the site's layout (`layout_a`, `single`, …) or "
+                   "`fallback`"),
 }
 
 FORMAT_NOTES: dict[str, str] = {
     "jsonl": "One UTF-8 JSON object per line, keys in the order of the table below.",
     "parquet": ("Parquet (zstd) with a declared schema: times are time-zone-aware timestamps (the UTC instant, "
-                "shown in Asia/Almaty), lists are lists and images a list of structs, so pandas, DuckDB and "
+                f"shown in {TIMEZONE}), lists are lists and images a list of structs, so pandas, DuckDB and "
                 "Hugging Face `datasets` read it without a cast."),
     "csv": ("CSV (RFC 4180 quoting, UTF-8 without BOM, header row). An empty cell is null (or an empty "
             "string); `authors`, `tags` and `images` are JSON arrays in their cell (`json.loads` reads them); "
@@ -48,11 +51,18 @@ def _glob(path: str) -> str:
     return f"{directory}/*{name[name.index('.'):]}" if directory else f"*{name[name.index('.'):]}"
 
 
+def site_names(manifest: dict[str, Any]) -> str:
+    """``inbusiness.kz``, ``inbusiness.kz and kz.kursiv.media``: the sites an export holds (those
+    selected when it holds none)."""
+    names = list(manifest["sites"]) or list(manifest["selection"].get("sites") or []) or ["newscrawl"]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _front_matter(manifest: dict[str, Any]) -> list[str]:
     """Hugging Face card metadata: the languages and which files make the dataset."""
     globs = sorted({_glob(entry["path"]) for entry in manifest["files"]})
-    languages = sorted({"kk" if edition == "kz" else edition for edition in manifest["editions"]})
-    lines = ["---", f"language: [{', '.join(languages)}]", "pretty_name: inbusiness.kz news articles"]
+    languages = sorted({language for site in manifest["sites"].values() for language in site["languages"]})
+    lines = ["---", f"language: [{', '.join(languages)}]", f"pretty_name: {site_names(manifest)} news articles"]
     if globs:
         lines += ["configs:", "- config_name: default", "  data_files:", *[f"  - {glob}" for glob in globs]]
     return [*lines, "---", ""]
@@ -61,21 +71,21 @@ def _front_matter(manifest: dict[str, Any]) -> list[str]:
 def dataset_card(manifest: dict[str, Any]) -> str:
     """The card of an export from its manifest (so the two never disagree)."""
     span = manifest["span"]
-    lines = [*_front_matter(manifest), "# inbusiness.kz news articles", ""]
+    lines = [*_front_matter(manifest), f"# {site_names(manifest)} news articles", ""]
     if manifest["empty"]:
         lines += ["**This export is empty: no article in the store matched the selection.**", ""]
     lines += [
         f"{manifest['records']} articles, each once (its latest version), published "
         f"{(span['first_published_at'] or '-')[:10]} to {(span['last_published_at'] or '-')[:10]} "
-        f"(Asia/Almaty days), in {len(manifest['files'])} files.",
+        f"(each site's own days), in {len(manifest['files'])} files.",
         "",
         "| edition | articles |", "|---|---|",
         *[f"| {edition} | {count} |" for edition, count in manifest["editions"].items()],
         "",
         "## Files", "",
         FORMAT_NOTES[manifest["format"]] + (" Files are gzip-compressed." if manifest["gzip"] else ""),
-        ("One file per edition and month of publication: `SITE/EDITION/YYYY-MM`; the edition directory is the "
-         "site's URL edition (`ru`, `kz` for Kazakh, `en`)." if manifest["partition"] == "month"
+        ("One file per site, edition and month of publication: `SITE/EDITION/YYYY-MM`; the edition directory is "
+         "the edition as the site's URLs name it (inbusiness.kz: `kz` for Kazakh)." if manifest["partition"] == "month"
          else "One file holding every edition: `SITE/articles`."),
         "In each file, records are sorted by publication time, then URL. `manifest.json` lists every file "
         "with its record count and sha256.",
@@ -93,7 +103,7 @@ def dataset_card(manifest: dict[str, Any]) -> str:
           for name in COVERAGE],
         "",
         "## How it was made", "",
-        "Crawled from https://inbusiness.kz by newscrawl (Scrapy): structured data first, then the site's layout "
+        f"Crawled from {_origins(manifest)} by newscrawl (Scrapy): structured data first, then the site's layout "
         "selectors, then a generic extractor; text cleaned of promo blocks, credits and related links. Each crawl "
         "updates an article store holding the latest version of every article; this export was written from that "
         f"store ({manifest['store']['runs']} crawl runs, the last ending {manifest['store']['last_run_ended_at']}) "
@@ -103,9 +113,17 @@ def dataset_card(manifest: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _origins(manifest: dict[str, Any]) -> str:
+    """The real sites the records come from."""
+    sites = [site_by_domain(domain) for domain in manifest["sites"]]
+    return ", ".join(site.base_url for site in sites if site) or "news sites"
+
+
 def _command_options(manifest: dict[str, Any]) -> str:
     selection = manifest["selection"]
     options = ["-o DIR", f"--format {manifest['format']}", f"--partition {manifest['partition']}"]
+    if selection.get("sites"):
+        options.append(f"--site {','.join(selection['sites'])}")
     if selection["since"]:
         options.append(f"--since {selection['since']}")
     if selection["until"]:

@@ -53,6 +53,8 @@ def build_manifest(root: Path, options: ExportOptions, stats: ExportStats, files
         "records": stats.records,
         "span": {"first_published_at": stats.first_published_at, "last_published_at": stats.last_published_at,
                  "days_with_articles": len({day for _, day in stats.per_day})},
+        "sites": {site: {"records": sum(stats.site_editions(site).values()), "editions": stats.site_editions(site),
+                         "languages": sorted(stats.site_languages[site])} for site in stats.sites},
         "editions": {edition: stats.total(edition).records for edition in stats.editions},
         "files": [file_entry(root, written) for written in files],
         "coverage": {"all": stats.total().coverage(),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from newscrawl.sites import all_sites
+
 FORMATS: tuple[str, ...] = ("jsonl", "parquet", "csv")
 PARTITIONS: tuple[str, ...] = ("month", "none")
 #: ISO 639-1 codes of the editions the records carry (``language``).
@@ -21,7 +23,7 @@ class OptionError(ValueError):
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """What to export and how; ``since``/``until`` are Asia/Almaty publication days, inclusive."""
+    """What to export and how; ``since``/``until`` are publication days (each site's own), inclusive."""
 
     format: str = "jsonl"
     since: str | None = None
@@ -31,11 +33,14 @@ class ExportOptions:
     partition: str = "month"
     gzip: bool = False
     report: bool = False
+    #: Record ``site`` domains to export; None: every site the store holds.
+    sites: tuple[str, ...] | None = None
 
     def selection(self) -> dict[str, object]:
-        """The selection as the manifest and the dataset card state it."""
-        return {"since": self.since, "until": self.until,
-                "languages": list(self.languages) if self.languages else None}
+        """The selection as the manifest and the dataset card state it (``sites`` when chosen)."""
+        chosen: dict[str, object] = {"since": self.since, "until": self.until,
+                                     "languages": list(self.languages) if self.languages else None}
+        return {**chosen, "sites": list(self.sites)} if self.sites else chosen
 
 
 def parse_day(value: str | None, option: str) -> str | None:
@@ -63,9 +68,22 @@ def parse_languages(value: str | None) -> tuple[str, ...] | None:
     return tuple(sorted(set(codes)))
 
 
+def parse_sites(value: str | None) -> tuple[str, ...] | None:
+    """``kz.kursiv.media,inbusiness`` (domains or spider names) as a sorted tuple of domains."""
+    if value is None:
+        return None
+    by_name = {site.name: site.domain for site in all_sites()} | {site.domain: site.domain for site in all_sites()}
+    names = [name.strip().lower().removeprefix("www.") for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in by_name] or ([] if names else ["(none given)"])
+    if unknown:
+        raise OptionError(f"--site {unknown[0]!r} is not a known site: expected a comma-separated list of "
+                          f"{', '.join(site.domain for site in all_sites())}")
+    return tuple(sorted({by_name[name] for name in names}))
+
+
 def make_options(*, format: str = "jsonl", since: str | None = None, until: str | None = None,
                  language: str | None = None, partition: str = "month", gzip: bool = False,
-                 report: bool = False) -> ExportOptions:
+                 report: bool = False, site: str | None = None) -> ExportOptions:
     """Checked options from their command-line spelling."""
     if format not in FORMATS:
         raise OptionError(f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
@@ -77,4 +95,4 @@ def make_options(*, format: str = "jsonl", since: str | None = None, until: str 
     if first and last and last < first:
         raise OptionError(f"--until {last} is before --since {first}")
     return ExportOptions(format=format, since=first, until=last, languages=parse_languages(language),
-                         partition=partition, gzip=gzip, report=report)
+                         partition=partition, gzip=gzip, report=report, sites=parse_sites(site))

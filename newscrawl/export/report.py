@@ -11,8 +11,9 @@ from collections import Counter
 from html import escape
 from typing import Any
 
+from newscrawl.export.card import site_names
 from newscrawl.export.chart import days_between, gaps, per_day_svg
-from newscrawl.export.stats import COVERAGE, EXTRACTION_PATHS, ExportStats
+from newscrawl.export.stats import COVERAGE, FALLBACK, ExportStats
 from newscrawl.store import RunRecord
 
 STYLE = """
@@ -46,7 +47,7 @@ def coverage_table(stats: ExportStats, edition: str) -> str:
         rows.append([name, *[_share_cell(group.filled[name], group.records, f"{edition} {month} {name}")
                              for group, month in zip(groups, months)]])
     paths = sorted(set().union(*(group.extraction for group in groups)),
-                   key=lambda path: (EXTRACTION_PATHS + (path,)).index(path))
+                   key=lambda path: (path == FALLBACK, path))  # the site's layouts, then the fallback
     for path in paths:
         rows.append([f"extraction: {path}", *[_share_cell(group.extraction[path], group.records,
                                                           f"{edition} {month} {path}", shade=False)
@@ -91,8 +92,9 @@ def gaps_list(stats: ExportStats, days: list[str]) -> str:
 
 def report_html(manifest: dict[str, Any], stats: ExportStats, runs: list[RunRecord]) -> str:
     """The whole page, from the export's figures."""
-    parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>inbusiness.kz export report"
-             f"</title><style>{STYLE}</style></head><body>", "<h1>inbusiness.kz export report</h1>"]
+    sites = escape(site_names(manifest))
+    parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{sites} export report"
+             f"</title><style>{STYLE}</style></head><body>", f"<h1>{sites} export report</h1>"]
     if stats.records == 0:
         parts.append('<p class="bad" id="empty">Empty export: no article in the store matched the selection.</p>')
     else:
@@ -100,13 +102,13 @@ def report_html(manifest: dict[str, Any], stats: ExportStats, runs: list[RunReco
         days = days_between(first, last)
         editions = ", ".join(f"{escape(edition)} {count}" for edition, count in manifest["editions"].items())
         parts += [f'<p id="summary"><b data-records="{stats.records}">{stats.records}</b> articles ({editions}), '
-                  f"published {first} to {last} (Asia/Almaty days), {len(manifest['files'])} "
+                  f"published {first} to {last} (each site's own days), {len(manifest['files'])} "
                   f"{escape(manifest['format'])} files.</p>",
                   "<h2>Articles per day</h2>", per_day_svg(stats.per_day, stats.editions, days),
                   "<h3>Days without an article</h3>", gaps_list(stats, days),
                   "<h2>Field coverage and extraction paths</h2>",
                   "<p>Share of the month's articles where the field is filled; a red cell is a field that went "
-                  "empty. Extraction: how pages were read (layout A, layout B, generic fallback).</p>"]
+                  "empty. Extraction: how pages were read (the site's layouts, the generic fallback).</p>"]
         for edition in stats.editions:
             parts += [f"<h3>{escape(edition)}</h3>", coverage_table(stats, edition)]
     parts += ["<h2>Crawl runs that fed the store</h2>", runs_table(runs) if runs else "<p>No run recorded.</p>",

@@ -1,10 +1,10 @@
 """Which records an export holds, in which order, and in which file each one goes.
 
 The store keeps one row per article (its latest version), so a selection is each article
-once. Order is the store's: publication instant, then URL. Because the Asia/Almaty
-publication day (the first 10 characters of ``published_at``) never goes back as the instant
-grows, months arrive in order too, and a writer can close a month's files for good as soon
-as the next month starts.
+once. Order is the store's: publication instant, then URL. Because a site's publication day
+(the first 10 characters of ``published_at``, written in the site's zone) never goes back as
+the instant grows, months arrive in order too, and a writer can close a month's files for good
+as soon as the next month starts.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from typing import Any
 
 from newscrawl.export.options import ExportOptions
 from newscrawl.items import EXPORT_FIELDS
+from newscrawl.sites import site_by_domain
 from newscrawl.store import ArticleStore
 
-#: Directory of each language: the site's URL edition (``/kz/`` holds Kazakh, ISO ``kk``).
-EDITION_DIRS: dict[str, str] = {"ru": "ru", "kk": "kz", "en": "en"}
 #: File name stem with ``--partition none``: one file per site holding every edition.
 UNPARTITIONED_STEM = "articles"
 
@@ -33,13 +32,15 @@ class Partition:
     month: str | None
 
 
-def edition_dir(language: str) -> str:
-    """The edition directory of a record's language (an unknown language keeps its code)."""
-    return EDITION_DIRS.get(language, language)
+def edition_dir(record: dict[str, Any]) -> str:
+    """The edition directory of a record: its language's edition as the site's URLs call it
+    (inbusiness's ``kz`` holds Kazakh, ISO ``kk``; Kursiv's ``kk``); else the language code."""
+    site = site_by_domain(record["site"])
+    return site.edition_folder(record["language"]) if site else record["language"]
 
 
 def publication_day(record: dict[str, Any]) -> str:
-    """The Asia/Almaty publication day: ``published_at`` carries the Almaty offset."""
+    """The site's own publication day: ``published_at`` carries the offset of its zone."""
     return str(record["published_at"])[:10]
 
 
@@ -48,7 +49,7 @@ def partition_of(record: dict[str, Any], partition: str) -> Partition:
     site = record["site"]
     if partition == "none":
         return Partition(f"{site}/{UNPARTITIONED_STEM}", None, None)
-    edition, month = edition_dir(record["language"]), publication_day(record)[:7]
+    edition, month = edition_dir(record), publication_day(record)[:7]
     return Partition(f"{site}/{edition}/{month}", edition, month)
 
 
@@ -61,4 +62,5 @@ def ordered(record: dict[str, Any]) -> dict[str, Any]:
 def iter_selected(store: ArticleStore, options: ExportOptions) -> Iterator[dict[str, Any]]:
     """The selected records, streamed from the store's cursor (never held in a list)."""
     for stored in store.iter_articles(since=options.since, until=options.until, languages=options.languages):
-        yield ordered(stored.record)
+        if options.sites is None or stored.record.get("site") in options.sites:
+            yield ordered(stored.record)

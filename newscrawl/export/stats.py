@@ -28,8 +28,8 @@ COVERAGE: dict[str, Callable[[dict[str, Any]], bool]] = {
     "images_with_credit": _images_with("credit"),
     "views": lambda record: record.get("views") is not None,
 }
-#: How the page was read, in the order reports show them.
-EXTRACTION_PATHS: tuple[str, ...] = ("layout_a", "layout_b", "fallback")
+#: The extraction path of pages no layout matched (shown last).
+FALLBACK = "fallback"
 
 
 @dataclass
@@ -57,29 +57,64 @@ class Group:
 
 @dataclass
 class ExportStats:
-    """Everything the manifest, the dataset card and the report say about the records."""
+    """Everything the manifest, the dataset card and the report say about the records.
+
+    Editions are named as their sites' URLs name them (``kz``); in an export of several sites,
+    as ``site/edition`` (``kz.kursiv.media/kk``), so two sites' ``ru`` never merge."""
 
     records: int = 0
     first_published_at: str | None = None
     last_published_at: str | None = None
-    per_day: Counter[tuple[str, str]] = field(default_factory=Counter)  # (edition, day)
-    groups: dict[tuple[str, str], Group] = field(default_factory=lambda: defaultdict(Group))  # (edition, month)
+    #: (site, edition, day) -> records
+    site_days: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    #: (site, edition, month) -> its group
+    site_groups: dict[tuple[str, str, str], Group] = field(default_factory=lambda: defaultdict(Group))
+    #: site -> the ISO languages of its records
+    site_languages: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, record: dict[str, Any]) -> None:
         self.records += 1
         self.first_published_at = self.first_published_at or record["published_at"]
         self.last_published_at = record["published_at"]
-        edition, day = edition_dir(record["language"]), publication_day(record)
-        self.per_day[edition, day] += 1
-        self.groups[edition, day[:7]].add(record)
+        site, edition, day = record["site"], edition_dir(record), publication_day(record)
+        self.site_days[site, edition, day] += 1
+        self.site_groups[site, edition, day[:7]].add(record)
+        self.site_languages[site].add(record["language"])
+
+    @property
+    def sites(self) -> list[str]:
+        return sorted(self.site_languages)
+
+    def label(self, site: str, edition: str) -> str:
+        """An edition's name in figures: ``kz``, or ``site/kz`` in an export of several sites."""
+        return edition if len(self.site_languages) <= 1 else f"{site}/{edition}"
+
+    @property
+    def per_day(self) -> Counter[tuple[str, str]]:
+        """(edition, day) -> records."""
+        return Counter({(self.label(site, edition), day): count
+                        for (site, edition, day), count in self.site_days.items()})
+
+    @property
+    def groups(self) -> dict[tuple[str, str], Group]:
+        """(edition, month) -> its group."""
+        return {(self.label(site, edition), month): group for (site, edition, month), group in self.site_groups.items()}
 
     @property
     def editions(self) -> list[str]:
-        return sorted({edition for edition, _ in self.groups})
+        return sorted({self.label(site, edition) for site, edition, _ in self.site_groups})
 
     @property
     def months(self) -> list[str]:
-        return sorted({month for _, month in self.groups})
+        return sorted({month for _, _, month in self.site_groups})
+
+    def site_editions(self, site: str) -> dict[str, int]:
+        """A site's records per edition."""
+        counts: Counter[str] = Counter()
+        for (group_site, edition, _), group in self.site_groups.items():
+            if group_site == site:
+                counts[edition] += group.records
+        return dict(sorted(counts.items()))
 
     def total(self, edition: str | None = None) -> Group:
         """All records, or one edition's, as one group."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
@@ -11,10 +12,13 @@ from newscrawl.clean.text import collapse_whitespace
 from newscrawl.dates import parse_iso, parse_text_date, to_iso
 from newscrawl.extract.blocks import content_blocks
 from newscrawl.extract.generic import generic_date_text, generic_title, main_text_element
-from newscrawl.extract.layout import Layout, LayoutFields, detect_layout, read_layout
+from newscrawl.extract.layout import LayoutFields, detect_layout, read_layout
 from newscrawl.extract.structured import StructuredData, read_structured
 from newscrawl.items import Article, ContentBlock, Image
-from newscrawl.urls import EDITION_LANGUAGES, canonical_url, edition_of
+from newscrawl.urls import canonical_url, edition_of
+
+if TYPE_CHECKING:
+    from newscrawl.sites.base import Site
 
 FALLBACK = "fallback"
 
@@ -28,32 +32,50 @@ def record_url(structured: StructuredData, response_url: str) -> str:
     return canonical_url(response_url)
 
 
-def strip_site_suffix(title: str | None, site: str) -> str | None:
-    """``Headline - inbusiness.kz`` -> ``Headline``."""
+def strip_site_suffix(title: str | None, site: Site) -> str | None:
+    """``Headline - example.kz`` or ``Headline - Kursiv Media Казахстан`` -> ``Headline``."""
     if not title:
         return None
-    suffix = re.compile(rf"\s*[-–—|:]\s*(?:www\.)?{re.escape(site)}\s*$", re.IGNORECASE)
+    names = "|".join(re.escape(name) for name in (site.domain, *site.title_suffixes))
+    suffix = re.compile(rf"\s*[-–—|:]\s*(?:www\.)?(?:{names})\s*$", re.IGNORECASE)
     return collapse_whitespace(suffix.sub("", title)) or None
 
 
-def language_of(url: str, structured: StructuredData) -> str:
-    """ISO 639-1 from the edition in the URL (``/kz/`` is ``kk``), else the page's own."""
-    edition = edition_of(url)
+def language_of(url: str, structured: StructuredData, site: Site) -> str:
+    """ISO 639-1 of the edition in the URL (inbusiness's ``/kz/`` is ``kk``); for a URL of no
+    known edition, the language the page declares (``ru-RU`` is ``ru``)."""
+    name = edition_of(url, site)
+    edition = site.edition(name) if name else None
     if edition:
-        return EDITION_LANGUAGES[edition]
-    declared = (structured.language or "").strip().lower()[:2]
-    return EDITION_LANGUAGES.get(declared, declared)
+        return edition.language
+    return (structured.language or "").strip().lower()[:2]
+
+
+def opens_body(description: str, content: list[ContentBlock]) -> bool:
+    """Whether a page description is only the body's opening, as SEO plugins fill it: cut
+    anywhere (``…``), also past the first paragraph, leaving out blocks cleaning removes later
+    (an ad label, a related link)."""
+    rest = collapse_whitespace(description).rstrip(".… ")
+    started = False
+    for block in (collapse_whitespace(block) for block in content if isinstance(block, str)):
+        if block.startswith(rest):
+            return True
+        if rest.startswith(block):
+            rest, started = rest[len(block):].lstrip(), True
+            if not rest:
+                return True
+        elif not started:
+            return False
+    return False
 
 
 def lead_or_none(lead: str | None, description: str | None, content: list[ContentBlock]) -> str | None:
     """The layout's standfirst; else the page description unless it merely opens the body."""
     if lead:
         return lead
-    if not description:
+    if not description or opens_body(description, content):
         return None
-    opening = next((block for block in content if isinstance(block, str)), "")
-    stem = collapse_whitespace(description).rstrip(".… ")
-    return None if opening.startswith(stem) else collapse_whitespace(description)
+    return collapse_whitespace(description)
 
 
 def generic_fields(selector: Selector, base_url: str) -> LayoutFields:
@@ -73,15 +95,18 @@ def _images(main: Image | None, fields: LayoutFields) -> tuple[list[Image], list
     return [main, *fields.inline_images], shifted
 
 
-def extract_article(selector: Selector, response_url: str, *, site: str, layouts: tuple[Layout, ...]) -> Article:
-    """Extract every record field a page gives; cleaning and validation come after."""
+def extract_article(selector: Selector, response_url: str, *, site: Site) -> Article:
+    """Extract every record field a page of ``site`` gives; cleaning and validation come after.
+    Stamps with an offset keep their instant, printed dates are read in the site's zone."""
     structured = read_structured(selector)
     url = record_url(structured, response_url)
-    layout = detect_layout(selector, layouts)
+    layout = detect_layout(selector, site.layouts)
     fields = read_layout(selector, layout, url) if layout else generic_fields(selector, url)
     title = strip_site_suffix(structured.title or fields.title, site)
-    published = parse_iso(structured.published) or parse_iso(fields.date) or parse_text_date(fields.date)
-    modified = parse_iso(structured.modified)
+    zone = site.tz
+    published = (parse_iso(structured.published, zone) or parse_iso(fields.date, zone)
+                 or parse_text_date(fields.date, zone))
+    modified = parse_iso(structured.modified, zone)
     main_image = fields.main_image
     if main_image is None and structured.image:
         main_image = Image(url=urljoin(url, structured.image), caption=None, credit=None)
@@ -89,12 +114,12 @@ def extract_article(selector: Selector, response_url: str, *, site: str, layouts
     lead = lead_or_none(fields.lead, structured.description, content)
     return Article(
         url=url,
-        site=site,
-        language=language_of(url, structured),
+        site=site.domain,
+        language=language_of(url, structured, site),
         title=title or "",
         lead=lead,
-        published_at=to_iso(published) if published else None,
-        modified_at=to_iso(modified) if modified else None,
+        published_at=to_iso(published, zone) if published else None,
+        modified_at=to_iso(modified, zone) if modified else None,
         authors=structured.authors or fields.authors,
         section=structured.section or fields.section,
         tags=fields.tags or structured.tags,

@@ -38,6 +38,8 @@ class Layout:
     breadcrumbs: str | None = None
     tags: str | None = None
     main_image: str | None = None
+    #: The main image's credit when it sits outside a figcaption (``p.image-source`` in the container).
+    main_image_credit: str | None = None
 
 
 @dataclass
@@ -67,6 +69,11 @@ def select(selector: Selector, css: str | None) -> list[Any]:
     if not css or not isinstance(selector.root, etree._Element):
         return []
     return list(_compiled(css)(selector.root))
+
+
+def select_in(element: etree._Element, css: str | None) -> list[Any]:
+    """Elements matching ``css`` inside ``element`` (itself included)."""
+    return list(_compiled(css)(element)) if css else []
 
 
 def detect_layout(selector: Selector, layouts: tuple[Layout, ...]) -> Layout | None:
@@ -119,6 +126,9 @@ def read_layout(selector: Selector, layout: Layout, base_url: str) -> LayoutFiel
     containers = select(selector, layout.main_image)
     if containers:
         fields.main_image = figure_image(containers[0], base_url)
+        credits = [element_text(node) for node in select_in(containers[0], layout.main_image_credit)]
+        if fields.main_image and not fields.main_image.get("credit") and any(credits):
+            fields.main_image["credit"] = next(text for text in credits if text)
     body = select(selector, layout.body)
     if body:
         fields.content, fields.inline_images = content_blocks(body[0], base_url)

@@ -12,12 +12,16 @@ and a live page may carry a captcha widget (comment form) or a bot-detection scr
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from parsel import Selector
 
 from newscrawl.discover.archive import read_listing
+from newscrawl.sites import UnknownSite, get_site
+
+if TYPE_CHECKING:
+    from newscrawl.sites.base import Site
 
 CHALLENGE = "challenge"
 MAINTENANCE = "maintenance"
@@ -28,8 +32,10 @@ EMPTY_LISTING = "empty_listing"
 SHORT_PAGE_CHARS = 1500
 #: An application shell prints next to nothing until its scripts run.
 JS_SHELL_MAX_CHARS = 200
-#: Day archives and the latest feed (``discover/archive.py`` builds these URLs).
-LISTING_PATH = re.compile(r"/lastnews/?$")
+#: Request meta key: the name of the site whose listing (day archive, latest news) this
+#: request fetches. The spider sets it; the transport middleware judges the page by that
+#: site's listing markup.
+LISTING_KEY = "newscrawl_listing"
 
 _CHALLENGE_WORDS = re.compile(
     r"just a moment|attention required|checking your browser|verify(?:ing)? you are (?:a )?human"
@@ -88,14 +94,21 @@ def visible_text(root: etree._Element, limit: int) -> str:
     return " ".join(parts)
 
 
-def is_listing_url(url: str) -> bool:
-    """Whether ``url`` is a day archive or the latest feed (``/{ed}/lastnews``)."""
-    return bool(LISTING_PATH.search(urlsplit(url).path))
+def listing_site(meta: dict[str, Any]) -> Site | None:
+    """The site whose listing a request fetches (from its meta), None for any other request."""
+    name = meta.get(LISTING_KEY)
+    if not name:
+        return None
+    try:
+        return get_site(name)
+    except UnknownSite:
+        return None
 
 
-def page_problem(selector: Selector, url: str, *, listing: bool = False) -> str | None:
+def page_problem(selector: Selector, url: str, *, listing: Site | None = None) -> str | None:
     """Why this 200 page is not what was asked for: ``challenge``, ``maintenance``, ``js_shell``,
-    ``empty_listing`` (``listing=True``: an archive page without one article link); None if fine."""
+    ``empty_listing`` (``listing``: the site of a listing page that has no article link by that
+    site's markup and URL rules); None if fine."""
     root = selector.root
     if not isinstance(root, etree._Element):
         return None
@@ -108,6 +121,6 @@ def page_problem(selector: Selector, url: str, *, listing: bool = False) -> str 
             return MAINTENANCE
     if len(text) < JS_SHELL_MAX_CHARS and selector.xpath("//script | //noscript"):
         return JS_SHELL
-    if listing and not read_listing(selector, url).links:
+    if listing is not None and not read_listing(selector, url, listing).links:
         return EMPTY_LISTING
     return None

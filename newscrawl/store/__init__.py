@@ -37,19 +37,20 @@ def open_store(location: str | Path) -> ArticleStore:
     return SQLiteStore(Path(location))
 
 
-def hold_run_lock(location: str | Path) -> RunLock | None:
-    """This process's lock on a file store (StoreLocked if another run has it); None for a
+def hold_run_lock(location: str | Path, scope: str | None = None) -> RunLock | None:
+    """This process's lock on a file store for ``scope`` (the crawled site's domain: runs of two
+    sites share one store; StoreLocked if another run of the same scope has it); None for a
     shared store, where workers run at once (their runs hold database locks instead)."""
-    return None if is_shared(location) else RunLock.hold(Path(location))
+    return None if is_shared(location) else RunLock.hold(Path(location), scope)
 
 
-def check_store(location: str | Path) -> None:
+def check_store(location: str | Path, scope: str | None = None) -> None:
     """Before a crawl: take the file store's run lock and refuse a file that is not ours, or
     reach the database and refuse one that is not ours; StoreError says why."""
     if is_shared(location):
         open_store(location).close()
         return
-    hold_run_lock(location)
+    hold_run_lock(location, scope)
     check_store_file(Path(location))
 
 

@@ -58,16 +58,18 @@ class RunLock:
 
     _held: dict[Path, RunLock] = {}
 
-    def __init__(self, store_path: Path) -> None:
-        self.path = store_path.with_name(store_path.name + ".lock")
+    def __init__(self, store_path: Path, scope: str | None = None) -> None:
+        self.path = store_path.with_name(store_path.name + (f".{scope}" if scope else "") + ".lock")
+        self.store, self.scope = store_path, scope
         self._file: Any = None
 
     @classmethod
-    def hold(cls, store_path: Path) -> RunLock:
-        """This process's lock on the store, taken now if not yet held; StoreLocked if another has it."""
-        key = store_path.resolve()
+    def hold(cls, store_path: Path, scope: str | None = None) -> RunLock:
+        """This process's lock on the store for ``scope`` (a site's domain: two sites' runs share a
+        store), taken now if not yet held; StoreLocked if another run has it."""
+        lock = cls(store_path, scope)
+        key = lock.path.resolve()
         if key not in cls._held:
-            lock = cls(store_path)
             lock._acquire()
             cls._held[key] = lock
         return cls._held[key]
@@ -79,7 +81,8 @@ class RunLock:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.close()
-            raise StoreLocked(f"another newscrawl run is using the store {self.store_path}") from None
+            raise StoreLocked(f"another newscrawl run is using the store {self.store_path}"
+                              + (f" for {self.scope}" if self.scope else "")) from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
@@ -88,14 +91,14 @@ class RunLock:
 
     @property
     def store_path(self) -> Path:
-        return self.path.with_name(self.path.name.removesuffix(".lock"))
+        return self.store
 
     def release(self) -> None:
         if self._file is not None:
             fcntl.flock(self._file, fcntl.LOCK_UN)
             self._file.close()
             self._file = None
-            RunLock._held.pop(self.store_path.resolve(), None)
+            RunLock._held.pop(self.path.resolve(), None)
 
 
 def check_store_file(path: Path) -> None:
