@@ -40,7 +40,7 @@ LAYOUT_L = Layout(
     main_image="div.content_main_thumb",
     image_caption=".content_main_thumb_alt",
     body="div.content_main_text",
-    body_skip=".content_main_text_tags",
+    body_skip=".content_main_text_tags, .tn-inpage, .tn-discussed-now-block",  # tags, related cards
     body_end="#comm",  # the comments widget may sit inside the text container
 )
 
