@@ -28,6 +28,7 @@ from newscrawl.demo.tengrinews_listings import (
 )
 from newscrawl.demo.tengrinews_noise import CREDIT_FORMS, LOOKALIKES, NOISE_VARIANTS, T_PROMO_LINES
 from newscrawl.demo.tengrinews_pages import page_bytes
+from newscrawl.demo.tengrinews_routes import respond
 from newscrawl.discover.feeds import rss_links, sitemap_entries
 from newscrawl.discover.tengrinews import day_archive_url, next_page_url, read_listing
 from newscrawl.discover.tengrinews import news_sitemaps as pick_news_sitemaps
@@ -135,27 +136,40 @@ def data() -> CopyData:
     return demo_data()
 
 
+def fetch(data: CopyData, url: str) -> HtmlResponse | None:
+    """GET through the copy's router, following one redirect; None for a 404."""
+    reply = respond(data, url.removeprefix(BASE), BASE)
+    if reply.status == 301:
+        url = BASE + reply.headers["Location"]
+        reply = respond(data, reply.headers["Location"], BASE)
+    if reply.status == 404:
+        return None
+    assert reply.status == 200
+    return HtmlResponse(url=url, body=reply.body, headers=reply.headers)
+
+
 def walk_window(data: CopyData, since: date, until: date) -> list[dict[str, object]]:
-    """Backfill over rendered day archives (every page) -> records of the window's days."""
-    by_path = {item.path: item for item in data.items}
-    records, day = {}, since
-    while day <= until:
-        pages = day_pages(data.day_items(day))
-        url: str | None = day_archive_url(BASE, day)
-        for number in range(1, len(pages) + 1):
-            assert url == day_archive_url(BASE, day, number)
-            selector = Selector(text=render_day_archive(day, pages[number - 1], number, len(pages), BASE,
-                                                        tracking=number == 2))
-            for link in read_listing(selector, url).links:
-                item = by_path[link.removeprefix(BASE)]
-                if item.id in data.gone:
-                    continue  # the server answers 404
-                rec = record(item)
-                if since <= date.fromisoformat(str(rec["published_at"])[:10]) <= until:
+    """A backfill over the copy: every page of each day archive, each listed article once,
+    kept when published in the window (an item re-listed the next day is not that day's)."""
+    records: dict[object, dict[str, object]] = {}
+    seen: set[str] = set()
+    for ordinal in range(since.toordinal(), until.toordinal() + 1):
+        url: str | None = day_archive_url(BASE, date.fromordinal(ordinal))
+        pages = 0
+        while url and pages < 10:
+            listing = fetch(data, url)
+            assert listing is not None
+            for link in read_listing(listing.selector, url).links:
+                page = fetch(data, link) if link not in seen else None
+                seen.add(link)
+                if page is None:
+                    continue  # removed (404) or already fetched
+                extracted = extract_tengrinews(page.selector, page.url)
+                clean_article(extracted)
+                rec = export_record(extracted)
+                if since.isoformat() <= str(rec["published_at"])[:10] <= until.isoformat():
                     records.setdefault(rec["url"], rec)
-            url = next_page_url(selector, url)
-        assert url is None  # the last page links no next one
-        day = day.fromordinal(day.toordinal() + 1)
+            url, pages = next_page_url(listing.selector, url), pages + 1
     return list(records.values())
 
 
@@ -206,3 +220,20 @@ def test_robots_names_the_index_whose_news_children_list_every_article(data: Cop
         assert kind == "urlset" and all(lastmod for _, lastmod in entries)
         listed += [loc for loc, _ in entries]
     assert sorted(listed) == sorted(BASE + item.path for item in data.items if item.is_article)
+
+
+def test_copy_answers_like_the_site(data: CopyData) -> None:
+    article = next(item for item in data.items if item.is_article and item.id not in data.gone)
+    assert respond(data, article.path + "?utm_source=tg", BASE).status == 200
+    assert respond(data, article.path.rstrip("/"), BASE).body == respond(data, article.path, BASE).body
+    moved = respond(data, f"/world_news/old-slug-{article.id}/", BASE)
+    assert (moved.status, moved.headers["Location"]) == (301, article.path)
+    assert respond(data, f"/kazakhstan_news/x-{min(data.gone)}/", BASE).status == 404
+    assert respond(data, "/news/2024/02/29/page/3/", BASE).status == 404
+    assert respond(data, "/news/2024/02/30/", BASE).status == 404
+    assert respond(data, "/news/page/2/", BASE).status == 200
+    cp1251 = next(item for item in data.items if item.cp1251)
+    reply = respond(data, cp1251.path, BASE)
+    assert reply.headers["Content-Type"] == "text/html" and b"charset=windows-1251" in reply.body
+    video = next(item for item in data.items if not item.is_article)
+    assert respond(data, video.path, BASE).status == 200

@@ -175,3 +175,14 @@ def test_t_last_paragraph_goes_only_when_it_is_a_promo() -> None:
     assert "Наш канал: WhatsApp" not in extracted(linked.encode()).content
     subheading_last = _t_page().replace(promo, "")
     assert "Об этом сообщается в Telegram-канале пресс-службы ДЧС." in extracted(subheading_last.encode()).content
+
+
+def test_own_names_cover_every_brand_the_copys_promos_print() -> None:
+    """The names cleaning gets (TEAM.md own_names) cover what the promo variants call the site."""
+    from newscrawl.demo.tengrinews_noise import NOISE_VARIANTS, T_PROMO_LINES
+    from newscrawl.extract.tengrinews import OWN_NAMES
+
+    brands = re.compile(r"tengri\w*(?:\.kz)?(?: tv)?|тенгри\w*", re.IGNORECASE)
+    printed = {m.group(0).casefold() for html in [*(v.html for v in NOISE_VARIANTS), *T_PROMO_LINES]
+               for m in brands.finditer(re.sub(r"https?://\S+", "", html))}
+    assert printed and printed <= {name.casefold() for name in OWN_NAMES}

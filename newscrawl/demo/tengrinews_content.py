@@ -135,7 +135,7 @@ class TengriArticle:
         if not longread:
             images += [{"url": REAL_ORIGIN + b.src, "caption": b.caption, "credit": b.credit}
                        for b in self.blocks if isinstance(b, Photo)]
-        record = {
+        record: dict[str, object] = {
             "url": self.canonical.rstrip("/"),
             "site": SITE_DOMAIN,
             "language": "ru",

@@ -41,10 +41,11 @@ def day_pages(items: list[TengriArticle]) -> list[list[TengriArticle]]:
     return [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
 
 
-def render_day_archive(day: date, items: list[TengriArticle], page: int, pages: int,
-                       base: str, served: date | None = None, tracking: bool = False) -> str:
-    """Page ``page`` of ``/news/YYYY/MM/DD/``: ``div.content_main_item`` items, ``a.pagination_next``
-    and ``<link rel="next">`` unless last, and a sidebar of other days' articles (never the day's)."""
+def render_listing(path: str, title: str, items: list[TengriArticle], page: int, pages: int, base: str,
+                   served: date | None = None, tracking: bool = False) -> str:
+    """Page ``page`` of a listing at ``path`` (``/news/YYYY/MM/DD/``, ``/news/``): ``div.content_main_item``
+    items, ``a.pagination_next`` and ``<link rel="next">`` unless last, and a sidebar of other days'
+    articles (never the listed ones). ``tracking`` puts ``utm_*`` on the item links."""
     query = "?utm_source=tengrinews&utm_medium=lenta" if tracking else ""
     lines = []
     for item in items:
@@ -54,19 +55,24 @@ def render_day_archive(day: date, items: list[TengriArticle], page: int, pages: 
                      f'<a href="{href}">{escape(item.title)}</a></span><span class="content_main_item_announce">'
                      f'{escape(item.lead or "")}</span>\n<div class="content_main_item_meta"><span>'
                      f"{listing_time(item, served)}</span></div></div>\n")
-    archive = f"/news/{day:%Y/%m/%d}/"
     numbers = "".join(f'<span class="pagination_item active">{n}</span>' if n == page else
-                      f'<a class="pagination_item" href="{archive}{"" if n == 1 else f"page/{n}/"}">{n}</a>'
+                      f'<a class="pagination_item" href="{path}{"" if n == 1 else f"page/{n}/"}">{n}</a>'
                       for n in range(1, pages + 1))
     more = page < pages
-    next_href = f"{archive}page/{page + 1}/"
+    next_href = f"{path}page/{page + 1}/"
     link = f'<link rel="next" href="{base}{next_href}">' if more else ""
     button = f'<a class="pagination_next" rel="next" href="{next_href}">Следующая</a>' if more else ""
-    title = f"Новости за {day.day} {MONTHS[day.month - 1]} {day.year}"
     return (f'<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"><title>{title} | Tengrinews.kz</title>{link}'
             f'</head>\n<body>\n<div class="container"><main class="content_main"><h1 class="content_main_title">{title}'
             f'</h1>\n<div class="content_main_items">\n{"".join(lines)}</div>\n<div class="pagination">{numbers}{button}'
             f"</div></main>{SIDEBAR}\n</div>\n</body>\n</html>\n")
+
+
+def render_day_archive(day: date, items: list[TengriArticle], page: int, pages: int,
+                       base: str, served: date | None = None, tracking: bool = False) -> str:
+    """Page ``page`` of ``/news/YYYY/MM/DD/`` (``items``: that page's, newest first)."""
+    title = f"Новости за {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return render_listing(f"/news/{day:%Y/%m/%d}/", title, items, page, pages, base, served, tracking)
 
 
 def render_rss(articles: list[TengriArticle], base: str) -> str:
