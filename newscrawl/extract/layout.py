@@ -79,6 +79,11 @@ def select(selector: Selector, css: str | None) -> list[Any]:
     return list(_compiled(css)(selector.root))
 
 
+def select_in(element: etree._Element, css: str | None) -> list[Any]:
+    """Elements matching ``css`` inside ``element`` (itself included)."""
+    return list(_compiled(css)(element)) if css else []
+
+
 def detect_layout(selector: Selector, layouts: tuple[Layout, ...]) -> Layout | None:
     """The first layout whose marker is on the page: chosen by markup, never by date."""
     return next((layout for layout in layouts if select(selector, layout.marker)), None)
@@ -114,10 +119,6 @@ def section_from_breadcrumbs(selector: Selector, css: str | None) -> str | None:
     return None
 
 
-def _within(element: etree._Element, css: str | None) -> list[etree._Element]:
-    return list(_compiled(css)(element)) if css else []
-
-
 def _drop(node: etree._Element, keep_tail: bool) -> None:
     """Remove ``node``; its tail (the text after it) stays in place when ``keep_tail``."""
     parent = node.getparent()
@@ -138,7 +139,7 @@ def _pruned(element: etree._Element, skip: str | None, end: str | None) -> etree
     if not skip and not end:
         return element
     pruned = copy.deepcopy(element)
-    for node in _within(pruned, end)[:1]:
+    for node in select_in(pruned, end)[:1]:
         for ancestor in (node, *node.iterancestors()):
             if ancestor is pruned:
                 break
@@ -146,7 +147,7 @@ def _pruned(element: etree._Element, skip: str | None, end: str | None) -> etree
                 _drop(sibling, keep_tail=False)
             ancestor.tail = None
         _drop(node, keep_tail=False)
-    for node in _within(pruned, skip):
+    for node in select_in(pruned, skip):
         _drop(node, keep_tail=True)
     return pruned
 
@@ -156,7 +157,7 @@ def _main_image(container: etree._Element, layout: Layout, base_url: str) -> Ima
     image = figure_image(container, base_url)
     if image is None or not layout.image_caption:
         return image
-    captions = _within(container, layout.image_caption)
+    captions = select_in(container, layout.image_caption)
     image["caption"] = (element_text(captions[0]) if captions else "") or None
     return image
 
