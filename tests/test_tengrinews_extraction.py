@@ -104,6 +104,14 @@ def test_windows_1251_declared_only_in_meta_is_decoded() -> None:
     assert record_of(page)["title"] == "Тенге укрепился к доллару на утренних торгах"
 
 
+@pytest.mark.xfail(strict=True, reason="Scrapy trusts the header's charset over <meta>: a body that is no valid "
+                   "UTF-8 under 'charset=utf-8' needs re-decoding by its declared charset (middleware, engineer robust)")
+def test_windows_1251_page_under_a_wrong_utf8_header_is_decoded_by_its_meta() -> None:
+    page = FIXTURES / "layout_t-2024-02-20.html"
+    article = extracted(page.read_bytes(), content_type="text/html; charset=utf-8")
+    assert article.title == "Тенге укрепился к доллару на утренних торгах"
+
+
 def _spec_page() -> str:
     return (FIXTURES / "layout_l-2024-02-29.html").read_text(encoding="utf-8")
 
