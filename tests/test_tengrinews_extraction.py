@@ -194,3 +194,10 @@ def test_own_names_cover_every_brand_the_copys_promos_print() -> None:
     printed = {m.group(0).casefold() for html in [*(v.html for v in NOISE_VARIANTS), *T_PROMO_LINES]
                for m in brands.finditer(re.sub(r"https?://\S+", "", html))}
     assert printed and printed <= {name.casefold() for name in OWN_NAMES}
+
+
+@pytest.mark.parametrize("author", ['{"@type": "NewsMediaOrganization", "name": "Tengri"}',
+                                    '[{"@type": ["Organization"], "name": "Tengrinews"}]'])
+def test_organization_of_any_spelling_is_no_author(author: str) -> None:
+    html = _spec_page().replace('[{"@type": "Person", "name": "Айжан Тулеуова"}]', author)
+    assert extracted(html.encode()).authors == []

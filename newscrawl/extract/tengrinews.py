@@ -71,9 +71,14 @@ def person_authors(selector: Selector) -> list[str] | None:
     if authors is None:
         return None
     items = authors if isinstance(authors, list) else [authors]
-    names = (item.get("name") if isinstance(item, dict) and item.get("@type") != "Organization" else None
-             for item in items)
+    names = (item if isinstance(item, str) else item.get("name") if isinstance(item, dict) and not _is_organization(item)
+             else None for item in items)
     return [collapse_whitespace(name) for name in names if isinstance(name, str) and name.strip()]
+
+
+def _is_organization(item: dict[str, object]) -> bool:
+    types = item.get("@type")
+    return any(str(kind).endswith("Organization") for kind in (types if isinstance(types, list) else [types]))
 
 
 def is_trailing_promo(paragraph: etree._Element) -> bool:
