@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
 
-from newscrawl.dates import localize, parse_text_date
+from newscrawl.dates import parse_text_date
 from newscrawl.discover.archive import Listing
 from newscrawl.urls import strip_tracking
 
@@ -35,6 +36,7 @@ NEWS_SITEMAP_MARK = "sitemap-news"
 SITEMAP_INDEX_PATH = "/sitemap-index.xml"
 RSS_PATH = "/news.rss"
 LATEST_PATH = "/news/"
+ALMATY = ZoneInfo("Asia/Almaty")
 
 
 def article_id(url: str) -> str | None:
@@ -100,15 +102,16 @@ def next_page_url(selector: Selector, page_url: str) -> str | None:
     return urljoin(page_url, href) if href else None
 
 
-def listing_date(text: str | None, today: date) -> datetime | None:
+def listing_date(text: str | None, today: date, zone: tzinfo = ALMATY) -> datetime | None:
     """A listing's printed time: ``Сегодня, 10:45``, ``Вчера, 18:20`` (relative to ``today``,
-    the Almaty day the page was served) or a full date; None when there is none."""
+    the day the page was served in the site's ``zone``) or a full date; None when there is none."""
     cleaned = " ".join((text or "").split()).lower()
     relative = re.fullmatch(r"(сегодня|вчера),?\s*(?:в\s+)?(\d{1,2}):(\d{2})", cleaned)
     if relative:
         day = today - timedelta(days=1 if relative[1] == "вчера" else 0)
-        return localize(datetime(day.year, day.month, day.day, int(relative[2]), int(relative[3])))
-    return parse_text_date(cleaned)
+        return datetime(day.year, day.month, day.day, int(relative[2]), int(relative[3]), tzinfo=zone)
+    printed = parse_text_date(cleaned)  # wall time as printed, read in the site's zone
+    return printed.replace(tzinfo=zone) if printed else None
 
 
 def news_sitemaps(children: Iterable[str]) -> list[str]:
