@@ -222,6 +222,15 @@ def test_robots_names_the_index_whose_news_children_list_every_article(data: Cop
     assert sorted(listed) == sorted(BASE + item.path for item in data.items if item.is_article)
 
 
+def test_removed_article_is_only_in_its_day_archive(data: CopyData) -> None:
+    gone = next(item for item in data.items if item.id in data.gone)
+    served = [respond(data, path, BASE).body for path in ("/sitemap-index.xml", "/news.rss", "/news/", "/news/page/2/")]
+    kind, children = sitemap_entries(served[0])
+    served += [respond(data, loc.removeprefix(BASE), BASE).body for loc, _ in children]
+    assert not any(gone.path.encode() in body for body in served)
+    assert gone.path.encode() in respond(data, f"/news/{gone.day:%Y/%m/%d}/", BASE).body
+
+
 def test_copy_answers_like_the_site(data: CopyData) -> None:
     article = next(item for item in data.items if item.is_article and item.id not in data.gone)
     assert respond(data, article.path + "?utm_source=tg", BASE).status == 200

@@ -8,7 +8,8 @@ copy pretends it is (listings then print "Сегодня"/"Вчера"; None pri
 Paths (tengrinews-site.md, "URL map"): ``/robots.txt``, ``/sitemap-index.xml`` and its children,
 ``/news.rss``, ``/news/`` (+ ``page/N/``), ``/news/YYYY/MM/DD/`` (+ ``page/N/``), articles with or
 without the trailing slash (200, same page), an old slug (301 to the true URL: the id decides),
-a removed article (404), videos/galleries/special projects (a page that is no article).
+a removed article (404: gone from sitemaps, feed and latest news, still linked by its day
+archive), videos/galleries/special projects (a page that is no article).
 """
 
 from __future__ import annotations
@@ -82,17 +83,19 @@ def _article(data: CopyData, path: str) -> Reply:
 def respond(data: CopyData, target: str, base: str, served: date | None = None) -> Reply:
     """The copy's answer to ``GET target`` (path and query; the query is ignored, as tracking)."""
     path = urlsplit(target).path
+    live = [item for item in data.items if item.id not in data.gone]  # a removed article leaves the
+    # sitemaps, the feed and the latest news; the day archive it was listed on may still link it
     if path == "/robots.txt":
         return _ok(render_robots(base), "text/plain; charset=utf-8")
     if path == "/sitemap-index.xml":
-        return _ok(render_sitemap_index(data.items, base), XML)
+        return _ok(render_sitemap_index(live, base), XML)
     if path == "/sitemap-pages.xml":
         return _ok(render_pages_sitemap(base), XML)
-    files = news_sitemaps(data.items)
+    files = news_sitemaps(live)
     if path.lstrip("/") in files:
         return _ok(render_news_sitemap(files[path.lstrip("/")], base), XML)
     if path == "/news.rss":
-        return _ok(render_rss(data.items, base), "application/rss+xml; charset=utf-8")
+        return _ok(render_rss(live, base), "application/rss+xml; charset=utf-8")
     day_match, latest = _DAY.match(path), _LATEST.match(path)
     if day_match:
         try:
@@ -104,7 +107,7 @@ def respond(data: CopyData, target: str, base: str, served: date | None = None) 
         return _ok(render_day_archive(day, found[1], found[0], len(pages), base, served,
                                       tracking=found[0] == 2)) if found else _not_found()
     if latest:
-        pages = day_pages(data.items)
+        pages = day_pages(live)
         found = _paged(pages, latest[1])
         return _ok(render_listing("/news/", "Последние новости", found[1], found[0], len(pages), base,
                                   served)) if found else _not_found()
