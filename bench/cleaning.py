@@ -31,10 +31,11 @@ from scrapy.http import HtmlResponse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from newscrawl.extract.inbusiness import LAYOUTS  # noqa: E402
+
 from newscrawl.clean import clean_article  # noqa: E402
 from newscrawl.demo.site import build_site  # noqa: E402
 from newscrawl.extract.article import extract_article  # noqa: E402
-from newscrawl.extract.inbusiness import LAYOUTS  # noqa: E402
 from newscrawl.items import Article  # noqa: E402
 from tests.real_corpus import PARTS, corpus_size, evaluate, load_pages  # noqa: E402
 

@@ -1,7 +1,7 @@
 """The tengrinews copy's renderers: what they serve extracts to the records their data says.
 
 Pages go through the site's layouts and today's cleaning; listings through the site's URL and
-listing rules. Noise variants today's cleaning misses are strict xfails (engineer ``clean``).
+listing rules, from its declaration.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from parsel import Selector
 from scrapy.http import HtmlResponse
 
 from newscrawl.clean import clean_article
-from newscrawl.demo.tengrinews_content import LAYOUT_L, LAYOUT_T, LONGREAD, Noise, Photo, TengriArticle, Text, almaty
-from newscrawl.demo.tengrinews_data import WINDOWS, CopyData, demo_data
-from newscrawl.demo.tengrinews_listings import (
+from newscrawl.demo.tengrinews.content import LAYOUT_L, LAYOUT_T, LONGREAD, Noise, Photo, TengriArticle, Text, almaty
+from newscrawl.demo.tengrinews.data import WINDOWS, CopyData, demo_data
+from newscrawl.demo.tengrinews.listings import (
     day_pages,
     news_sitemaps,
     render_day_archive,
@@ -26,42 +26,24 @@ from newscrawl.demo.tengrinews_listings import (
     render_rss,
     render_sitemap_index,
 )
-from newscrawl.demo.tengrinews_noise import CREDIT_FORMS, LOOKALIKES, NOISE_VARIANTS, T_PROMO_LINES
-from newscrawl.demo.tengrinews_pages import page_bytes
-from newscrawl.demo.tengrinews_routes import respond
+from newscrawl.demo.tengrinews.noise import CREDIT_FORMS, LOOKALIKES, NOISE_VARIANTS, T_PROMO_LINES
+from newscrawl.demo.tengrinews.pages import page_bytes
+from newscrawl.demo.tengrinews.routes import respond
+from newscrawl.discover.archive import read_listing
 from newscrawl.discover.feeds import rss_links, sitemap_entries
-from newscrawl.discover.tengrinews import day_archive_url, next_page_url, read_listing
-from newscrawl.discover.tengrinews import news_sitemaps as pick_news_sitemaps
-from newscrawl.extract.tengrinews import extract_tengrinews
+from newscrawl.discover.sitemaps import sitemap_child_wanted
+from newscrawl.extract.article import extract_article
 from newscrawl.items import export_record
+from newscrawl.sites.tengrinews import TENGRINEWS
 
 BASE = "http://127.0.0.1:8002"
 RELATED = ("/kazakhstan_news/chto-izmenitsya-s-1-marta-483441/", "Что изменится с 1 марта")
-#: Noise variants today's shared cleaning leaves in the body (or a credit it mangles).
-CLEANING_GAPS_TODAY: dict[str, str] = {
-    "promo_whatsapp_block": "'Наши новости теперь в WhatsApp!' matches no ru promo pattern",
-    "promo_whatsapp_subscribe": "'Наши новости теперь в WhatsApp! Подписывайтесь' matches no ru promo pattern",
-    "promo_whatsapp_split3": "a promo split over three lines ('Наши новости' / 'теперь в WhatsApp -' / …) is not found",
-    "promo_tg_site": "'Telegram-канал Tengrinews.kz' needs own_names (SITE_NAMES holds inbusiness only)",
-    "promo_tg_site_upper": "'TELEGRAM-КАНАЛ TENGRINEWS.KZ' needs own_names",
-    "promo_youtube_tengri_tv": "'… на YouTube-канале Tengri TV' needs own_names",
-    "promo_instagram": "'Tengrinews.kz в Instagram' needs own_names",
-    "promo_google_news": "'Google News' is no network name; 'Tengrinews.kz' needs own_names",
-    "credit_video_after_embed": "'Видео: …' is no credit label",
-}
-CREDIT_GAPS_TODAY = {
-    "Фото ©️ Tengrinews.kz": "the emoji variation selector U+FE0F stays in the credit",
-    "Кадр из видео: Полиция Алматы": "'Кадр из видео' is no credit label: the line stays in the body",
-    "Скриншот видео: YouTube": "'Скриншот видео' is no credit label: the line stays in the body",
-}
-
-
 def record(article: TengriArticle) -> dict[str, object]:
     body, content_type = page_bytes(article, RELATED)
     response = HtmlResponse(url=BASE + article.path + "?utm_source=tg", body=body,
                             headers={"Content-Type": content_type})
-    extracted = extract_tengrinews(response.selector, response.url)
-    clean_article(extracted)
+    extracted = extract_article(response.selector, response.url, site=TENGRINEWS)
+    clean_article(extracted, own_names=TENGRINEWS.own_names)
     return export_record(extracted)
 
 
@@ -100,8 +82,15 @@ def test_page_extracts_to_the_record_its_data_says(article: TengriArticle) -> No
     assert record(article) == article.expected_record()
 
 
+#: Noise variants shared cleaning gets wrong today; strict: a fix turns them red here.
+CLEANING_GAPS: dict[str, str] = {
+    "related_label_then_link": "clean: a bare 'Читайте также' label takes up to 8 headline-like blocks after it, so "
+                               "the subheading after its link goes too (the blocks carry no link markup to tell them)",
+}
+
+
 @pytest.mark.parametrize("variant", [pytest.param(v, id=v.name, marks=[pytest.mark.xfail(
-    strict=True, reason=CLEANING_GAPS_TODAY[v.name])] if v.name in CLEANING_GAPS_TODAY else []) for v in NOISE_VARIANTS])
+    strict=True, reason=CLEANING_GAPS[v.name])] if v.name in CLEANING_GAPS else []) for v in NOISE_VARIANTS])
 def test_noise_variant_leaves_the_record_clean(variant: object) -> None:
     article = plain()
     blocks = [*article.blocks, Noise(variant.name, variant.html)] if variant.at_end else [
@@ -123,8 +112,7 @@ def test_lookalike_stays_in_the_body(sentence: str) -> None:
     assert sentence in str(record(article)["body"]).split("\n\n")
 
 
-@pytest.mark.parametrize(("raw", "credit"), [pytest.param(raw, credit, id=raw, marks=[pytest.mark.xfail(
-    strict=True, reason=CREDIT_GAPS_TODAY[raw])] if raw in CREDIT_GAPS_TODAY else []) for raw, credit in CREDIT_FORMS])
+@pytest.mark.parametrize(("raw", "credit"), [pytest.param(raw, credit, id=raw) for raw, credit in CREDIT_FORMS])
 def test_credit_line_after_a_photo_goes_to_that_photo(raw: str, credit: str) -> None:
     article = plain()
     article.blocks[1] = Photo("/userdata/x.jpeg", None, raw, credit, credit_line=True)
@@ -136,58 +124,9 @@ def data() -> CopyData:
     return demo_data()
 
 
-def fetch(data: CopyData, url: str) -> HtmlResponse | None:
-    """GET through the copy's router, following one redirect; None for a 404."""
-    reply = respond(data, url.removeprefix(BASE), BASE)
-    if reply.status == 301:
-        url = BASE + reply.headers["Location"]
-        reply = respond(data, reply.headers["Location"], BASE)
-    if reply.status == 404:
-        return None
-    assert reply.status == 200
-    return HtmlResponse(url=url, body=reply.body, headers=reply.headers)
-
-
-def walk_window(data: CopyData, since: date, until: date) -> list[dict[str, object]]:
-    """A backfill over the copy: every page of each day archive, each listed article once,
-    kept when published in the window (an item re-listed the next day is not that day's)."""
-    records: dict[object, dict[str, object]] = {}
-    seen: set[str] = set()
-    for ordinal in range(since.toordinal(), until.toordinal() + 1):
-        url: str | None = day_archive_url(BASE, date.fromordinal(ordinal))
-        pages = 0
-        while url and pages < 10:
-            listing = fetch(data, url)
-            assert listing is not None
-            for link in read_listing(listing.selector, url).links:
-                page = fetch(data, link) if link not in seen else None
-                seen.add(link)
-                if page is None:
-                    continue  # removed (404) or already fetched
-                extracted = extract_tengrinews(page.selector, page.url)
-                clean_article(extracted)
-                rec = export_record(extracted)
-                if since.isoformat() <= str(rec["published_at"])[:10] <= until.isoformat():
-                    records.setdefault(rec["url"], rec)
-            url, pages = next_page_url(listing.selector, url), pages + 1
-    return list(records.values())
-
-
-@pytest.mark.parametrize("window", WINDOWS)
-def test_backfill_of_a_window_gives_exactly_its_articles_once(data: CopyData, window: str) -> None:
-    since, until = WINDOWS[window]
-    expected = {str(r["url"]): r for r in data.expected_records(since, until)}
-    got = {str(r["url"]): r for r in walk_window(data, since, until)}
-    assert sorted(got) == sorted(expected)
-    fields = ("title", "lead", "published_at", "modified_at", "authors", "section", "tags", "views", "extraction")
-    assert {u: [r[f] for f in fields] for u, r in got.items()} == {u: [r[f] for f in fields] for u, r in expected.items()}
-
-
 def test_the_switch_night_is_exported_with_the_offset_in_force(data: CopyData) -> None:
     stamps = {str(r["published_at"]) for r in data.expected_records(*WINDOWS["2024"])}
     assert {"2024-02-29T23:55:00+06:00", "2024-02-29T23:30:00+05:00", "2024-03-01T00:03:00+05:00"} <= stamps
-    assert {r["published_at"] for r in walk_window(data, date(2024, 3, 1), date(2024, 3, 1))} == {
-        r["published_at"] for r in data.expected_records(date(2024, 3, 1), date(2024, 3, 1))}
 
 
 def test_archive_lists_the_days_items_and_refuses_the_video_and_sidebar(data: CopyData) -> None:
@@ -197,7 +136,7 @@ def test_archive_lists_the_days_items_and_refuses_the_video_and_sidebar(data: Co
     assert len(pages) == 2 and any(not item.is_article for item in items)
     links = [link for number, page in enumerate(pages, 1) for link in read_listing(
         Selector(text=render_day_archive(day, page, number, 2, BASE, served=date(2024, 3, 1))),
-        day_archive_url(BASE, day, number)).links]
+        f"{BASE}/news/{day:%Y/%m/%d}/" + (f"page/{number}/" if number > 1 else ""), TENGRINEWS).links]
     assert sorted(links) == sorted(BASE + item.path for item in items if item.is_article)
 
 
@@ -215,7 +154,7 @@ def test_robots_names_the_index_whose_news_children_list_every_article(data: Cop
     assert kind == "sitemapindex" and f"{BASE}/sitemap-pages.xml" in [loc for loc, _ in children]
     listed = []
     files = news_sitemaps(data.items)
-    for url in pick_news_sitemaps([loc for loc, _ in children]):
+    for url in (loc for loc, _ in children if sitemap_child_wanted(loc, TENGRINEWS, ("ru",), None)):
         kind, entries = sitemap_entries(render_news_sitemap(files[url.rsplit("/", 1)[-1]], BASE).encode())
         assert kind == "urlset" and all(lastmod for _, lastmod in entries)
         listed += [loc for loc, _ in entries]

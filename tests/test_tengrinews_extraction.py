@@ -1,8 +1,6 @@
-"""tengrinews.kz pages in, expected records out: layouts L and T, the longread fallback.
+"""tengrinews.kz pages in, what its layouts and ``refine`` give: one behaviour per test.
 
-Through today's ``extract_article(selector, url, site=…, layouts=…)`` plus the site's
-``refine``; engine's issue-9 signature replaces the call at merge. Where today's shared
-cleaning cannot yet give the expected record, that one field is a strict xfail naming why.
+Whole records per fixture page are ``tests/test_extraction.py``'s (every site, every layout).
 """
 
 from __future__ import annotations
@@ -14,76 +12,31 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse
 
-from newscrawl.clean import clean_article
-from newscrawl.extract.tengrinews import LAYOUTS, extract_tengrinews
-from newscrawl.items import RECORD_FIELDS, Article, export_record, missing_fields
+from newscrawl.extract.article import extract_article
+from newscrawl.items import Article
+from newscrawl.records import record_from_html
+from newscrawl.sites.tengrinews import TENGRINEWS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tengrinews"
 SPEC_EXAMPLES = Path("/work/shared/spec/examples/tengrinews")
-PAGES = sorted(p for p in FIXTURES.glob("*.html") if not p.name.startswith("listing"))
 # A local copy with a tracking link: the record still names the canonical URL.
 COPY_URL = "http://127.0.0.1:8002/kazakhstan_news/slug-529843/?utm_source=tengrinews&utm_medium=lenta"
-
-#: (fixture, field) -> (why today's code misses it, the body lines it leaves in). Owned by
-#: engineer ``clean`` (issue 11) and the own_names wiring; strict: a fix turns them red here.
-KNOWN_GAPS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-    ("layout_l-2024-02-29", "body"): (
-        "clean: the promo 'Наши новости теперь в WhatsApp!' matches no ru PROMO_PATTERNS", (
-            "Наши новости теперь в WhatsApp!",)),
-    ("layout_l-2024-03-01", "body"): (
-        "clean: the promo split over three lines 'Наши новости / теперь в WhatsApp - / подписывайтесь по ссылке'"
-        " is not found", ("Наши новости", "теперь в WhatsApp -", "подписывайтесь по ссылке")),
-    ("layout_l-2024-03-01", "images"): (
-        "clean: 'Фото ©️ Tengrinews.kz' keeps the emoji variation selector U+FE0F in the credit", ()),
-    ("layout_l-2024-03-02", "body"): (
-        "clean: 'Видео: …' is no credit label (orphan video credit stays), and 'Подписывайтесь на "
-        "Telegram-канал Tengrinews.kz' needs own_names (SITE_NAMES holds inbusiness only)", (
-            "Видео: Telegram-канал ДЧС", "Подписывайтесь на Telegram-канал Tengrinews.kz")),
-}
 
 
 def extracted(html: bytes, url: str = COPY_URL, content_type: str = "text/html; charset=utf-8") -> Article:
     response = HtmlResponse(url=url, body=html, headers={"Content-Type": content_type})
-    return extract_tengrinews(response.selector, response.url, layouts=LAYOUTS)
+    return extract_article(response.selector, response.url, site=TENGRINEWS)
 
 
 def record_of(page: Path) -> dict[str, object]:
     # No charset in the header: a windows-1251 page says so only in its <meta http-equiv>.
-    article = extracted(page.read_bytes(), content_type="text/html")
-    clean_article(article)
-    assert not missing_fields(article)
-    return export_record(article)
+    record = record_from_html(page.read_bytes(), COPY_URL, site=TENGRINEWS, headers={"Content-Type": "text/html"})
+    assert record is not None
+    return record
 
 
 def expected_of(page: Path) -> dict[str, object]:
     return json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
-
-
-CASES = [
-    pytest.param(page, name, id=f"{page.stem}-{name}", marks=[pytest.mark.xfail(
-        strict=True, reason=KNOWN_GAPS[(page.stem, name)][0])] if (page.stem, name) in KNOWN_GAPS else [])
-    for page in PAGES for name in (*RECORD_FIELDS, "extraction")
-]
-
-
-@pytest.mark.parametrize(("page", "name"), CASES)
-def test_page_field_is_its_expected_value(page: Path, name: str) -> None:
-    assert record_of(page)[name] == expected_of(page)[name]
-
-
-def test_file_name_says_the_extraction_path() -> None:
-    assert {page.stem: record_of(page)["extraction"] for page in PAGES} == {
-        page.stem: page.stem.split("-")[0] for page in PAGES}
-
-
-@pytest.mark.parametrize("gap", [key for key in KNOWN_GAPS if key[1] == "body"], ids="-".join)
-def test_body_gaps_are_exactly_the_named_leftover_lines(gap: tuple[str, str]) -> None:
-    """Outside the known cleaning gaps the body is right: drop the named lines and it is equal."""
-    page = FIXTURES / f"{gap[0]}.html"
-    leftovers = KNOWN_GAPS[gap][1]
-    blocks = str(record_of(page)["body"]).split("\n\n")
-    assert all(line in blocks for line in leftovers)
-    assert [b for b in blocks if b not in leftovers] == str(expected_of(page)["body"]).split("\n\n")
 
 
 def test_spec_example_fixture_is_the_spec_page_and_record_with_the_record_md_url() -> None:
@@ -187,13 +140,12 @@ def test_t_last_paragraph_goes_only_when_it_is_a_promo() -> None:
 
 def test_own_names_cover_every_brand_the_copys_promos_print() -> None:
     """The names cleaning gets (TEAM.md own_names) cover what the promo variants call the site."""
-    from newscrawl.demo.tengrinews_noise import NOISE_VARIANTS, T_PROMO_LINES
-    from newscrawl.extract.tengrinews import OWN_NAMES
+    from newscrawl.demo.tengrinews.noise import NOISE_VARIANTS, T_PROMO_LINES
 
     brands = re.compile(r"tengri\w*(?:\.kz)?(?: tv)?|тенгри\w*", re.IGNORECASE)
     printed = {m.group(0).casefold() for html in [*(v.html for v in NOISE_VARIANTS), *T_PROMO_LINES]
                for m in brands.finditer(re.sub(r"https?://\S+", "", html))}
-    assert printed and printed <= {name.casefold() for name in OWN_NAMES}
+    assert printed and printed <= {name.casefold() for name in TENGRINEWS.own_names}
 
 
 @pytest.mark.parametrize("author", ['{"@type": "NewsMediaOrganization", "name": "Tengri"}',

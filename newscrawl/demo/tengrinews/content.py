@@ -94,6 +94,10 @@ class TengriArticle:
     date_style: int = 0
     cp1251: bool = False
     views_separator: str = "\u00a0"
+    #: The href its day archive lists it under when not its path (an old slug, no trailing slash).
+    listed_as: str | None = None
+    #: The copy's one edition (``SiteCopy`` filters on it).
+    edition: str = "ru"
 
     @property
     def path(self) -> str:

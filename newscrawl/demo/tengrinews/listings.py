@@ -11,8 +11,8 @@ from datetime import date, datetime
 from email.utils import format_datetime
 from html import escape
 
-from newscrawl.demo.tengrinews_content import ALMATY, TengriArticle, iso
-from newscrawl.demo.tengrinews_pages import MONTHS, SIDEBAR, description
+from newscrawl.demo.tengrinews.content import ALMATY, TengriArticle, iso
+from newscrawl.demo.tengrinews.pages import MONTHS, SIDEBAR, description
 
 #: Items per day-archive page (assumed by the spec).
 PAGE_SIZE = 20
@@ -47,9 +47,10 @@ def render_listing(path: str, title: str, items: list[TengriArticle], page: int,
     items, ``a.pagination_next`` and ``<link rel="next">`` unless last, and a sidebar of other days'
     articles (never the listed ones). ``tracking`` puts ``utm_*`` on the item links."""
     query = "?utm_source=tengrinews&utm_medium=lenta" if tracking else ""
+    day_archive = path != "/news/"  # an old slug or a slash-less link stays on an old day's page only
     lines = []
     for item in items:
-        href = escape(item.path + (query if item.is_article else ""))
+        href = escape((item.listed_as if day_archive and item.listed_as else item.path) + (query if item.is_article else ""))
         image = f'<picture><img src="{item.main_image.src}" alt=""></picture>' if item.main_image else ""
         lines.append(f'<div class="content_main_item"><a href="{href}">{image}</a><span class="content_main_item_title">'
                      f'<a href="{href}">{escape(item.title)}</a></span><span class="content_main_item_announce">'

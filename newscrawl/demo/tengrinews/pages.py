@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timezone
 from html import escape
 
-from newscrawl.demo.tengrinews_content import (
+from newscrawl.demo.tengrinews.content import (
     LAYOUT_T,
     LONGREAD,
     REAL_ORIGIN,
@@ -21,7 +21,7 @@ from newscrawl.demo.tengrinews_content import (
     Text,
     iso,
 )
-from newscrawl.demo.tengrinews_noise import T_PROMO_LINES
+from newscrawl.demo.tengrinews.noise import T_PROMO_LINES
 
 MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
 SIDEBAR = ('<aside class="tn-side-bar"><h3>Самое читаемое</h3><ul>'

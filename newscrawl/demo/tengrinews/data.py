@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from newscrawl.demo.phrases import HEADINGS, LIST_ITEMS, QUOTES, headline, sentence, slugify
-from newscrawl.demo.tengrinews_content import (
+from newscrawl.demo.tengrinews.content import (
     ALMATY,
     LAYOUT_L,
     LAYOUT_T,
@@ -27,7 +27,7 @@ from newscrawl.demo.tengrinews_content import (
     Text,
     almaty,
 )
-from newscrawl.demo.tengrinews_noise import CREDIT_FORMS, LOOKALIKES, NOISE_VARIANTS
+from newscrawl.demo.tengrinews.noise import CREDIT_FORMS, LOOKALIKES, NOISE_VARIANTS
 
 WINDOWS: dict[str, tuple[date, date]] = {
     "2024": (date(2024, 2, 28), date(2024, 3, 2)),
@@ -127,4 +127,8 @@ def demo_data(seed: int = 10) -> CopyData:
         index += 1
     midnight = items[-3]  # 23:55 on the 29th is re-listed on 1 March (updated after midnight)
     gone = next(item for item in items if item.is_article and item.day == date(2024, 3, 2))
+    # Listed under an old slug (301: the id decides) and without the trailing slash (same page).
+    renamed, unslashed = [item for item in items if item.is_article and item.day == date(2024, 3, 2)][1:3]
+    renamed.listed_as = f"/{renamed.section_slug}/staryi-zagolovok-{renamed.id}/"
+    unslashed.listed_as = unslashed.path.rstrip("/")
     return CopyData(items=items, relisted={date(2024, 3, 1): [midnight]}, gone={gone.id})

@@ -20,9 +20,9 @@ from datetime import date
 from html import escape
 from urllib.parse import urlsplit
 
-from newscrawl.demo.tengrinews_content import TengriArticle
-from newscrawl.demo.tengrinews_data import CopyData
-from newscrawl.demo.tengrinews_listings import (
+from newscrawl.demo.tengrinews.content import TengriArticle
+from newscrawl.demo.tengrinews.data import CopyData
+from newscrawl.demo.tengrinews.listings import (
     day_pages,
     news_sitemaps,
     render_day_archive,
@@ -33,7 +33,7 @@ from newscrawl.demo.tengrinews_listings import (
     render_rss,
     render_sitemap_index,
 )
-from newscrawl.demo.tengrinews_pages import page_bytes
+from newscrawl.demo.tengrinews.pages import page_bytes
 
 _ITEM = re.compile(r"^/(?P<section>[a-z_]+)/(?P<slug>[a-z0-9-]+)-(?P<id>\d{5,})/?$")
 _DAY = re.compile(r"^/news/(\d{4})/(\d{2})/(\d{2})/(?:page/(\d+)/)?$")
