@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 from newscrawl.clean import clean_article  # noqa: E402
 from newscrawl.demo.site import build_site  # noqa: E402
 from newscrawl.extract.article import extract_article  # noqa: E402
-from newscrawl.extract.inbusiness import LAYOUTS  # noqa: E402
 from newscrawl.items import Article  # noqa: E402
+from newscrawl.sites.inbusiness import INBUSINESS  # noqa: E402
 from tests.real_corpus import PARTS, corpus_size, evaluate, load_pages  # noqa: E402
 
 #: The demo site's own names, as the crawl passes them (the site declaration's ``own_names``).
@@ -66,7 +66,7 @@ def demo_articles(seed: int) -> list[Article]:
     for page in site.articles:
         status, headers, body = site.respond(page.path)
         response = HtmlResponse(url=f"http://127.0.0.1{page.path}", body=body, headers=headers)
-        articles.append(extract_article(response.selector, response.url, site="inbusiness.kz", layouts=LAYOUTS))
+        articles.append(extract_article(response.selector, response.url, site=INBUSINESS))
     return articles
 
 

@@ -35,6 +35,8 @@ SPEC_COPIES: dict[str, str] = {
     "kursiv/single-2024-03-01.json": "kursiv/nacbank-stavka.expected.json",
     "kursiv/archive-2024-03-01.html": "kursiv/archive-2024-03-01.html",
     "kursiv/sitemap-ru.xml": "kursiv/sitemap-ru.xml",
+    "tengrinews/layout_l-2024-02-29.html": "tengrinews/zhandosova.layout-l.html",
+    "tengrinews/listing-2024-02-29.html": "tengrinews/news-2024-02-29.html",
 }
 
 

@@ -15,6 +15,7 @@ from scrapy.exceptions import DropItem
 from newscrawl.clean import clean_article
 from newscrawl.incremental import RunState, run_state
 from newscrawl.items import Article, missing_fields
+from newscrawl.sites import site_of
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -33,18 +34,22 @@ class _StatsPipeline:
         return cls(crawler.stats)
 
 
-#: --- TO WIRE AT MERGE (issue 11 -> issue 9) -----------------------------------------------
-#: The crawling site's own names, for promo calls that name the site ("Следите за inbusiness.kz").
-#: They belong to the site declaration (``own_names``, TEAM.md); until the engine passes the
-#: crawling site's declaration here, the only site is inbusiness.
-CRAWLING_SITE_OWN_NAMES: tuple[str, ...] = ("inbusiness.kz", "Инбизнес", "inbusinesskz")
-
-
 class CleanTextPipeline(_StatsPipeline):
-    """Remove promo blocks, credits, related links, embeds and ads; build ``body``."""
+    """Remove promo blocks, credits, related links, embeds and ads; build ``body``. A promo call
+    naming the crawled site ("Следите за inbusiness.kz") is told by the site's ``own_names``."""
+
+    def __init__(self, stats: StatsCollector, own_names: tuple[str, ...] = ()) -> None:
+        super().__init__(stats)
+        self.own_names = own_names
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CleanTextPipeline:
+        assert crawler.stats is not None
+        site = site_of(crawler.spider)
+        return cls(crawler.stats, site.own_names if site else ())
 
     def process_item(self, item: Article) -> Article:
-        report = clean_article(item, own_names=CRAWLING_SITE_OWN_NAMES)
+        report = clean_article(item, own_names=self.own_names)
         for name, count in asdict(report).items():
             if count:
                 self.stats.inc_value(f"newscrawl/cleaned/{name}", count)

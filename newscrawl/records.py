@@ -20,5 +20,5 @@ def record_from_html(
     """The record of one page of ``site`` as served at ``url``; None when a required field is missing."""
     response = HtmlResponse(url=url, body=html, headers=headers)
     article = extract_article(response.selector, response.url, site=site)
-    clean_article(article)
+    clean_article(article, own_names=site.own_names)
     return None if missing_fields(article) else export_record(article)

@@ -8,13 +8,13 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newscrawl.demo.__main__ import crawl_command
 from newscrawl.demo.server import DemoServer
+from newscrawl.sites import get_site
 
 REPO = Path(__file__).resolve().parents[1]
-# Article pages of the copies: inbusiness /{ed}/last|news/{slug}, kursiv /[kk/|en/]YYYY-MM-DD/{slug}/.
-_ARTICLE_PATH = re.compile(r"^/(?:amp/)?(?:ru|kz|en)/(?:last|news)/|^/(?:kk/|en/)?\d{4}-\d\d-\d\d/[^/?]+")
 
 
 @dataclass
@@ -25,6 +25,8 @@ class Crawl:
     requests: list[tuple[str, str, int]]
     log: str
     returncode: int
+    #: The spider that crawled: its site's declaration tells article pages from the rest.
+    spider: str = "inbusiness"
 
     def summary(self) -> dict[str, int]:
         line = re.search(r"newscrawl summary: (.*) outcome=", self.log)
@@ -32,7 +34,8 @@ class Crawl:
         return {key: int(value) for key, value in (pair.split("=") for pair in line.group(1).split())}
 
     def article_requests(self) -> list[str]:
-        return [path for _, path, _ in self.requests if _ARTICLE_PATH.match(path)]
+        site = get_site(self.spider)
+        return [path for _, path, _ in self.requests if site.match_article(urlsplit(path).path)]
 
 
 def read_export(path: Path) -> list[dict]:
@@ -61,4 +64,4 @@ def run_crawl(server: DemoServer | str, workdir: Path, *arguments: str, since: d
     requests = [] if isinstance(server, str) else list(server.requests[first:])
     log = workdir / f"{name}.log"
     return Crawl(read_export(workdir / f"{name}.jsonl"), requests,
-                 (log.read_text(encoding="utf-8") if log.exists() else "") + result.stderr, result.returncode)
+                 (log.read_text(encoding="utf-8") if log.exists() else "") + result.stderr, result.returncode, spider)

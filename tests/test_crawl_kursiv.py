@@ -8,15 +8,9 @@ from pathlib import Path
 import pytest
 from crawling import Crawl, run_crawl
 
-from newscrawl.demo.__main__ import known_spiders
 from newscrawl.demo.kursiv import build_copy
 from newscrawl.demo.kursiv.copy import KursivCopy
 from newscrawl.demo.server import serve
-
-pytestmark = pytest.mark.skipif(
-    "kursiv" not in known_spiders(),
-    reason="no `kursiv` spider yet: engine's sites framework (issue 9) adds it; the lead removes this skip at merge",
-)
 
 WINDOWS = {
     "2023-11": (date(2023, 11, 14), date(2023, 11, 16)),

@@ -42,8 +42,9 @@ def lines(path: Path) -> list[dict]:
 
 def test_crawlall_runs_both_sites_in_one_process_one_line_each_into_one_store(tmp_path: Path) -> None:
     with serve(build_site()) as inbusiness, serve_kursiv(site_pages(api=True)) as (kursiv, _):
-        result = crawlall(tmp_path, "-a", "since=2024-03-01", "-a", "until=2024-03-01", "-a", "editions=ru",
-                          "-a", f"inbusiness:base_url={inbusiness.base_url}", "-a", f"kursiv:base_url={kursiv}")
+        result = crawlall(tmp_path, "--sites", "inbusiness,kursiv", "-a", "since=2024-03-01", "-a", "until=2024-03-01",
+                          "-a", "editions=ru", "-a", f"inbusiness:base_url={inbusiness.base_url}",
+                          "-a", f"kursiv:base_url={kursiv}")
     assert result.returncode == 0, result.stderr[-3000:]
     summary = [line for line in result.stdout.splitlines() if line.startswith("crawlall: ")]
     assert [line.split()[1] for line in summary] == ["inbusiness", "kursiv"]
@@ -61,8 +62,8 @@ def test_crawlall_runs_both_sites_in_one_process_one_line_each_into_one_store(tm
 
 def test_crawlall_exit_status_is_the_worst_site_and_the_other_site_still_runs(tmp_path: Path) -> None:
     with serve(build_site()) as inbusiness:
-        result = crawlall(tmp_path, "-a", "since=2024-03-01", "-a", "until=2024-03-01", "-a", "editions=ru",
-                          "-a", f"inbusiness:base_url={inbusiness.base_url}",
+        result = crawlall(tmp_path, "--sites", "inbusiness,kursiv", "-a", "since=2024-03-01", "-a", "until=2024-03-01",
+                          "-a", "editions=ru", "-a", f"inbusiness:base_url={inbusiness.base_url}",
                           "-a", "kursiv:base_url=http://127.0.0.1:9")  # nothing listens there
     assert result.returncode == 1, result.stdout + result.stderr[-2000:]
     outcomes = {line.split()[1]: line.split()[2] for line in result.stdout.splitlines() if line.startswith("crawlall: ")}
@@ -122,7 +123,7 @@ def two_site_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = open_store(path)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     try:
-        for page in fixture_pages():
+        for page in fixture_pages(["inbusiness", "kursiv"]):
             record = page.record()
             assert record is not None
             store.upsert(record, lastmod=None, seen_at=now, exported_in=None)

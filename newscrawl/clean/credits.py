@@ -22,7 +22,7 @@ _JOINERS = frozenset({"и", "и/или", "and", "&", "/", "|", "-", "–", "—"
 
 
 def _tidy_source(source: str) -> str:
-    source = source.strip().lstrip("©").strip()
+    source = source.strip().lstrip("©\ufe0f").strip()  # "©️" is "©" and an emoji variation selector
     if source.lower().startswith("(c)"):
         source = source[3:].strip()
     return source.rstrip(" .,;:").strip()

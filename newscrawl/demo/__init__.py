@@ -12,13 +12,13 @@ One server, one core, a copy per site:
   building the copy from a seed. ``python -m newscrawl.demo --site NAME`` serves and crawls it.
 
 Copies: inbusiness.kz (``site.build_site``; data and templates in ``content``, ``generate``,
-``phrases``, ``noise``, ``pages``, ``listings``) and kz.kursiv.media (the ``kursiv`` package).
+``phrases``, ``noise``, ``pages``, ``listings``), kz.kursiv.media (the ``kursiv`` package) and
+tengrinews.kz (the ``tengrinews`` package).
 
-Plugging in a site (tengrinews.kz next): write a package ``newscrawl/demo/<site>/`` like
-``kursiv/``: ``model.py`` (an article dataclass with ``path``/``day``/``edition``/``published``
-and its ``record()``), ``generate.py`` (seeded articles), the page and listing renderers (for
-tengrinews: ``newscrawl/demo/tengrinews_*.py`` move or are imported here), and a ``copy.py``
-class subclassing ``SiteCopy`` (``name``, ``domain``, ``respond``, ``record``) with its faults
-as a frozen dataclass; then add one line to ``sites.COPIES``. Nothing else changes: the server,
-the demo command, ``tests/crawling.py`` (``spider=``) take any copy.
+Plugging in a site: write a package ``newscrawl/demo/<site>/`` like ``kursiv/`` or
+``tengrinews/``: its articles as data (each with ``path``/``day``/``edition``/``published`` and
+its record), seeded generation, page and listing renderers, and a class subclassing
+``SiteCopy`` (``name``, ``domain``, ``respond``, ``record``) with its faults; then add one line
+to ``sites.COPIES``. Nothing else changes: the server, the demo command, ``tests/crawling.py``
+(``spider=``) take any copy.
 """

@@ -13,6 +13,7 @@ from newscrawl.demo.core import SiteCopy
 COPIES: dict[str, str] = {
     "inbusiness": "newscrawl.demo.site:build_site",
     "kursiv": "newscrawl.demo.kursiv:build_copy",
+    "tengrinews": "newscrawl.demo.tengrinews:build_copy",
 }
 
 

@@ -66,6 +66,11 @@ def read_listing(selector: Selector, page_url: str, site: Site) -> Listing:
 
 
 def next_page_url(selector: Selector, page_url: str, site: Site) -> str | None:
-    """The listing's next page, absent on the last one."""
-    href = selector.css(site.listing.next_page).get()
-    return urljoin(page_url, href.strip()) if href and href.strip() else None
+    """The listing's next page, absent on the last one; on the crawled host (a copy of the site
+    may name the real site's URL, as in a ``<link rel="next">``)."""
+    href = (selector.css(site.listing.next_page).get() or "").strip()
+    if not href:
+        return None
+    url = urljoin(page_url, href)
+    page = urlsplit(page_url)
+    return rebase(url, f"{page.scheme}://{page.netloc}") if site_domain(url) == site.domain else url

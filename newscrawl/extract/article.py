@@ -96,8 +96,8 @@ def _images(main: Image | None, fields: LayoutFields) -> tuple[list[Image], list
 
 
 def extract_article(selector: Selector, response_url: str, *, site: Site) -> Article:
-    """Extract every record field a page of ``site`` gives; cleaning and validation come after.
-    Stamps with an offset keep their instant, printed dates are read in the site's zone."""
+    """Extract every record field a page of ``site`` gives (then the site's ``refine``); cleaning
+    and validation come after. Stamps with an offset keep their instant, printed dates are read in the site's zone."""
     structured = read_structured(selector)
     url = record_url(structured, response_url)
     layout = detect_layout(selector, site.layouts)
@@ -112,7 +112,7 @@ def extract_article(selector: Selector, response_url: str, *, site: Site) -> Art
         main_image = Image(url=urljoin(url, structured.image), caption=None, credit=None)
     images, content = _images(main_image, fields)
     lead = lead_or_none(fields.lead, structured.description, content)
-    return Article(
+    return site.refine(Article(
         url=url,
         site=site.domain,
         language=language_of(url, structured, site),
@@ -127,4 +127,4 @@ def extract_article(selector: Selector, response_url: str, *, site: Site) -> Art
         views=fields.views,
         extraction=layout.name if layout else FALLBACK,
         content=[block for block in content if block not in (title, lead)],
-    )
+    ), selector)

@@ -6,6 +6,7 @@ that applies any of them, so a new template is a handful of selectors, not new c
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass, field
@@ -40,6 +41,15 @@ class Layout:
     main_image: str | None = None
     #: The main image's credit when it sits outside a figcaption (``p.image-source`` in the container).
     main_image_credit: str | None = None
+    #: Inside the title: elements that are no headline (a comment counter printed in the h1).
+    title_skip: str | None = None
+    #: Inside the body: elements that are no text (a tag list, a share bar).
+    body_skip: str | None = None
+    #: Inside the body: where the text ends (a comments widget); it and all after it go.
+    body_end: str | None = None
+    #: Inside the main image container: the caption element (a credit may be glued to it).
+    #: When given, the img ``alt`` (often the headline) is never taken for the caption.
+    image_caption: str | None = None
 
 
 @dataclass
@@ -111,10 +121,54 @@ def section_from_breadcrumbs(selector: Selector, css: str | None) -> str | None:
     return None
 
 
+def _drop(node: etree._Element, keep_tail: bool) -> None:
+    """Remove ``node``; its tail (the text after it) stays in place when ``keep_tail``."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    if keep_tail and node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
+def _pruned(element: etree._Element, skip: str | None, end: str | None) -> etree._Element:
+    """A copy of ``element`` without its ``skip`` elements, cut at its first ``end`` element
+    (that element and everything after it in document order go). Unchanged without either."""
+    if not skip and not end:
+        return element
+    pruned = copy.deepcopy(element)
+    for node in select_in(pruned, end)[:1]:
+        for ancestor in (node, *node.iterancestors()):
+            if ancestor is pruned:
+                break
+            for sibling in list(ancestor.itersiblings()):
+                _drop(sibling, keep_tail=False)
+            ancestor.tail = None
+        _drop(node, keep_tail=False)
+    for node in select_in(pruned, skip):
+        _drop(node, keep_tail=True)
+    return pruned
+
+
+def _main_image(container: etree._Element, layout: Layout, base_url: str) -> Image | None:
+    """The main image; with ``image_caption`` its caption is that element's text, never the alt."""
+    image = figure_image(container, base_url)
+    if image is None or not layout.image_caption:
+        return image
+    captions = select_in(container, layout.image_caption)
+    image["caption"] = (element_text(captions[0]) if captions else "") or None
+    return image
+
+
 def read_layout(selector: Selector, layout: Layout, base_url: str) -> LayoutFields:
     """Apply a layout's selectors; a field whose selector finds nothing stays empty."""
+    titles = (element_text(_pruned(node, layout.title_skip, None)) for node in select(selector, layout.title))
     fields = LayoutFields(
-        title=_first_text(selector, layout.title),
+        title=next((title for title in titles if title), None),
         lead=_first_text(selector, layout.lead),
         views=parse_views(_first_text(selector, layout.views)),
         authors=list(dict.fromkeys(_texts(selector, layout.authors))),
@@ -125,11 +179,13 @@ def read_layout(selector: Selector, layout: Layout, base_url: str) -> LayoutFiel
     fields.date = (str(stamps[0]) if stamps else None) or _first_text(selector, layout.date_text)
     containers = select(selector, layout.main_image)
     if containers:
-        fields.main_image = figure_image(containers[0], base_url)
+        fields.main_image = _main_image(containers[0], layout, base_url)
         credits = [element_text(node) for node in select_in(containers[0], layout.main_image_credit)]
         if fields.main_image and not fields.main_image.get("credit") and any(credits):
             fields.main_image["credit"] = next(text for text in credits if text)
     body = select(selector, layout.body)
     if body:
-        fields.content, fields.inline_images = content_blocks(body[0], base_url)
+        fields.content, fields.inline_images = content_blocks(
+            _pruned(body[0], layout.body_skip, layout.body_end), base_url
+        )
     return fields

@@ -88,6 +88,21 @@ def _names(value: Any) -> list[str]:
     return names
 
 
+def json_ld_persons(selector: Selector) -> list[str] | None:
+    """The JSON-LD article's author names that are no Organization (the publisher named as the
+    author is no author); None when it names no author at all."""
+    authors = article_json_ld(selector).get("author")
+    if authors is None:
+        return None
+    items = authors if isinstance(authors, list) else [authors]
+    return _names([item for item in items if not (isinstance(item, dict) and _is_organization(item))])
+
+
+def _is_organization(item: dict[str, Any]) -> bool:
+    types = item.get("@type")
+    return any(str(kind).endswith("Organization") for kind in (types if isinstance(types, list) else [types]))
+
+
 def _first_url(value: Any) -> str | None:
     """The first URL of a JSON-LD image: a string, an ImageObject, or a list of them."""
     for item in value if isinstance(value, list) else [value]:

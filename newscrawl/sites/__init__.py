@@ -17,6 +17,7 @@ __all__ = ["Discovery", "Edition", "ListingMarkup", "Site", "UnknownSite", "all_
 SITE_MODULES: dict[str, str] = {
     "inbusiness": "newscrawl.sites.inbusiness:INBUSINESS",
     "kursiv": "newscrawl.sites.kursiv:KURSIV",
+    "tengrinews": "newscrawl.sites.tengrinews:TENGRINEWS",
 }
 
 

@@ -12,7 +12,10 @@ from datetime import date
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from parsel import Selector
+
 from newscrawl.extract.layout import Layout
+from newscrawl.items import Article
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,11 @@ class Site:
             return date.fromisoformat(day) if day else None
         except ValueError:
             return None
+
+    def refine(self, article: Article, selector: Selector) -> Article:
+        """What the layout data cannot say, applied to a page's extracted (uncleaned) Article.
+        Override in a ``Site`` subclass (Fundus's ``V1_1(V1)`` style); the default changes nothing."""
+        return article
 
     def listing_url(self, template: str, root: str, edition: str, day: date | None = None) -> str:
         """A discovery URL of an edition under the crawled root."""
