@@ -18,7 +18,7 @@ from newscrawl.discover.archive import archive_url, next_page_url, read_listing
 from newscrawl.discover.feeds import monthly_sitemap_wanted, rss_links, sitemap_entries
 from newscrawl.extract.article import extract_article
 from newscrawl.extract.inbusiness import LAYOUTS
-from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY
+from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY, note_fetch
 from newscrawl.items import Article
 from newscrawl.urls import article_request_url, edition_of, rebase, site_domain
 
@@ -59,6 +59,8 @@ class InbusinessSpider(scrapy.Spider):
         self.arguments = self.check_arguments(**arguments)
         self.crawl_mode = self.arguments.mode
         self.allowed_domains = [urlsplit(self.arguments.base_url).hostname or ""]
+        # middlewares.PortOffsiteMiddleware: the port counts too (Scrapy's offsite check ignores it).
+        self.allowed_origins = [self.arguments.base_url]
 
     @classmethod
     def check_arguments(cls, **arguments: str) -> CrawlArguments:
@@ -223,7 +225,7 @@ class InbusinessSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawl/extraction_error")
             return
         if self.arguments.in_range(article.published_at):
-            article.lastmod = response.meta.get(LASTMOD_KEY)
+            note_fetch(article, response, self.store_key)  # lastmod and every URL it came under
             yield article
         else:
             # Listed in the range (e.g. again on the next day) but published outside it.

@@ -39,6 +39,7 @@ def read_listing(selector: Selector, page_url: str) -> Listing:
     if not listing.recognised:  # the whole page's links: only article-shaped ones are taken
         hrefs = selector.css("a::attr(href)").getall()
     host = urlsplit(page_url).hostname
+    seen: set[str] = set()  # a set, not the list: a listing of 100,000 links stays linear
     for href in hrefs:
         url = urljoin(page_url, href.strip())
         parts = urlsplit(url)
@@ -50,7 +51,8 @@ def read_listing(selector: Selector, page_url: str) -> Listing:
         elif article_url is None:
             reason = "not_article"
         else:
-            if article_url not in listing.links:
+            if article_url not in seen:
+                seen.add(article_url)
                 listing.links.append(article_url)
             continue
         if listing.recognised:

@@ -2,23 +2,60 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+from lxml import etree
 from parsel import Selector
-from scrapy.utils.sitemap import Sitemap
 
 #: ``/sitemap/{edition}-YYYY-MM.xml``: one month of one edition.
 _MONTHLY = re.compile(r"/sitemap/(?P<edition>[a-z]{2})-(?P<year>\d{4})-(?P<month>\d{2})\.xml$")
 
 
-def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
-    """The sitemap's type (``sitemapindex`` or ``urlset``) and its ``(loc, lastmod)`` entries."""
-    sitemap = Sitemap(body)
-    entries = [(entry["loc"].strip(), (entry.get("lastmod") or "").strip() or None) for entry in sitemap]
-    return sitemap.type or "", entries
+class SitemapError(ValueError):
+    """A sitemap that is not well-formed XML (truncated, an error page, binary): a failed source."""
+
+
+def _local(tag: object) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _stream(body: bytes) -> Iterator[str | tuple[str, str | None]]:
+    """The root's name, then each ``(loc, lastmod)``: read as a stream, each entry dropped
+    once read, so a sitemap of 300,000 URLs needs the memory of one entry, not of its tree."""
+    parser = etree.iterparse(io.BytesIO(body), events=("start", "end"), resolve_entities=False, no_network=True,
+                             huge_tree=True, remove_comments=True)
+    root = None
+    try:
+        for event, element in parser:
+            if root is None:
+                root = element
+                yield _local(element.tag)
+            elif event == "end" and element.getparent() is root:
+                fields = {_local(child.tag): (child.text or "").strip() for child in element}
+                if fields.get("loc"):
+                    yield fields["loc"], fields.get("lastmod") or None
+                element.clear()
+                while element.getprevious() is not None:  # the entries already read
+                    del root[0]
+    except etree.XMLSyntaxError as error:
+        raise SitemapError(f"malformed XML: {error}") from None
+    if root is None:
+        raise SitemapError("empty document")
+
+
+def sitemap_entries(body: bytes) -> tuple[str, Iterator[tuple[str, str | None]]]:
+    """The sitemap's type (``sitemapindex`` or ``urlset``) and its ``(loc, lastmod)`` entries,
+    streamed; ``SitemapError`` (at once, or while iterating) when it is not well-formed XML."""
+    stream = _stream(body)
+    try:
+        kind = next(stream)
+    except StopIteration:
+        raise SitemapError("empty document") from None
+    return str(kind), stream  # type: ignore[return-value]
 
 
 def monthly_sitemap_wanted(url: str, editions: tuple[str, ...], since: date | None) -> bool:
