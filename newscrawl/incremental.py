@@ -29,7 +29,13 @@ from scrapy.utils.project import data_path
 from newscrawl.dates import parse_iso
 from newscrawl.items import Article, article_from_record, export_record
 from newscrawl.store import (
-    ArticleStore, StoreError, content_hash, describe, hold_run_lock, is_shared, open_store,
+    ArticleStore,
+    StoreError,
+    content_hash,
+    describe,
+    hold_run_lock,
+    is_shared,
+    open_store,
 )
 
 if TYPE_CHECKING:
@@ -243,6 +249,16 @@ class RunState:
             return
         self.settled.update([article.url, *article.fetched_as])
 
+    def _settled(self, key: str) -> bool:
+        """Stored or gone in this run; or stored since it started by another worker of a shared store."""
+        if key in self.settled:
+            return True
+        try:
+            stored = self.store.get(key)
+        except StoreError:
+            return False
+        return stored is not None and stored.last_seen >= self.now
+
     def store_failed(self, error: StoreError, url: str) -> None:
         """A store that cannot be read or written: counted, logged with the URL, and the run
         stops (outcome ``store_failed``, exit code 4): going on would only lose more."""
@@ -276,7 +292,7 @@ class RunState:
         self.stats.set_value("newscrawl/outcome", outcome)
         self.stats.set_value("newscrawl/exit_code", EXIT_CODES.get(outcome, EXIT_FAILED))
         complete = {key: lastmod for key, (lastmod, listed) in self.sources.items()
-                    if lastmod and all(article in self.settled for article in listed)}
+                    if lastmod and all(self._settled(article) for article in listed)}
         for key in self.sources.keys() - complete.keys():
             self.stats.inc_value("newscrawl/source_due_again")
             logger.info("sitemap %s: not every article it listed was stored: due again next run", key)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree

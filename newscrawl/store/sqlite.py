@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from newscrawl.store.base import (
-    ALIAS_HOPS, RunRecord, StoredArticle, StoreError, StoreLocked, content_hash, raising_store_errors,
+    ALIAS_HOPS,
+    RunRecord,
+    StoredArticle,
+    StoreError,
+    StoreLocked,
+    content_hash,
+    raising_store_errors,
 )
 
 #: ``PRAGMA application_id`` of a newscrawl store ("NCST"): tells our file from any other SQLite file.

@@ -1,0 +1,126 @@
+"""Hostile input at scale: a day archive of 100,000 links and a sitemap of 300,000 URLs.
+
+Each figure is printed beside the reference measured in the same run: the code before issue 13
+(a listing deduplicated by scanning the list of links so far, read by the not-article
+middleware and again by the spider; a sitemap parsed whole by ``scrapy.utils.sitemap.Sitemap``
+into a list). Each measurement runs in a fresh process, so its peak RSS (the kernel's
+high-water mark, over the process's state once the input is built) is its own.
+
+    python bench/hostile.py            # reference listing at 10k links only (it is quadratic)
+    python bench/hostile.py --full     # also the reference at 100k links (about 2.5 minutes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from parsel import Selector
+
+REPO = Path(__file__).resolve().parents[1]
+PAGE = "https://inbusiness.kz/ru/lastnews?date=2022-10-18"
+
+
+def listing_html(links: int) -> str:
+    items = "".join(f'<div class="news-item"><a class="news-item__title" href="/ru/last/article-{n}">'
+                    f"Заголовок {n}</a></div>" for n in range(links))
+    return f'<html><body><div class="news-list">{items}</div></body></html>'
+
+
+def sitemap_xml(urls: int) -> bytes:
+    entries = "".join(f"<url><loc>https://inbusiness.kz/ru/last/article-number-{n}</loc>"
+                      f"<lastmod>2024-03-01T10:00:00+05:00</lastmod></url>\n" for n in range(urls))
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"\n{entries}</urlset>\n").encode()
+
+
+def reference_read_listing(selector: Selector, page_url: str) -> Any:
+    """``discover.archive.read_listing`` before issue 13: a CSS chain libxml2 runs in quadratic
+    time, then ``not in`` a list, per link."""
+    from newscrawl.discover.archive import Listing
+    from newscrawl.urls import article_request_url
+
+    listing = Listing()
+    host = urlsplit(page_url).hostname
+    for href in selector.css("div.news-list div.news-item a.news-item__title::attr(href)").getall():
+        url = urljoin(page_url, href.strip())
+        article_url = article_request_url(url)
+        if urlsplit(url).hostname == host and article_url is not None and article_url not in listing.links:
+            listing.links.append(article_url)
+    return listing
+
+
+def reference_sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
+    """``discover.feeds.sitemap_entries`` before issue 13: the whole tree, then a list."""
+    from scrapy.utils.sitemap import Sitemap
+
+    sitemap = Sitemap(body)
+    entries = [(entry["loc"].strip(), (entry.get("lastmod") or "").strip() or None) for entry in sitemap]
+    return sitemap.type or "", entries
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(kind: str, size: int, reference: bool) -> dict[str, float]:
+    """One measurement, in this (fresh) process: seconds and peak RSS growth over the input."""
+    import newscrawl.extract.notarticle as notarticle
+    from newscrawl.discover.archive import read_listing
+    from newscrawl.discover.feeds import sitemap_entries
+
+    if kind == "listing":
+        html = listing_html(size)
+        read = reference_read_listing if reference else read_listing
+        notarticle.read_listing = read  # type: ignore[assignment]  # what the middleware calls
+        before = peak_mb()
+        started = time.perf_counter()
+        selector = Selector(text=html)  # one parse: the middleware and the spider share the response's
+        notarticle.page_problem(selector, PAGE, listing=True)  # NotArticleMiddleware
+        links = len(read(selector, PAGE).links)  # the spider
+    else:
+        body = sitemap_xml(size)
+        before = peak_mb()
+        started = time.perf_counter()
+        if reference:
+            links = len(reference_sitemap_entries(body)[1])
+        else:
+            links = sum(1 for _ in sitemap_entries(body)[1])
+    return {"seconds": time.perf_counter() - started, "peak_mb": peak_mb() - before, "links": links}
+
+
+def run(kind: str, size: int, reference: bool) -> dict[str, float]:
+    command = [sys.executable, __file__, "--one", kind, str(size), "reference" if reference else "now"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO)
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--full", action="store_true", help="also the quadratic reference at 100k links")
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.one:
+        kind, size, which = options.one
+        print(json.dumps(measure(kind, int(size), which == "reference")))
+        return
+    cases = [("listing", 10_000, True), ("listing", 10_000, False), ("listing", 100_000, False),
+             ("sitemap", 300_000, True), ("sitemap", 300_000, False)]
+    if options.full:
+        cases.insert(2, ("listing", 100_000, True))
+    print(f"{'input':<26} {'code':<10} {'seconds':>8} {'peak MB':>8} {'links':>8}")
+    for kind, size, reference in cases:
+        figures = run(kind, size, reference)
+        print(f"{kind + f' of {size:,} links':<26} {'before' if reference else 'now':<10} "
+              f"{figures['seconds']:>8.2f} {figures['peak_mb']:>8.0f} {figures['links']:>8,.0f}")
+
+
+if __name__ == "__main__":
+    main()
