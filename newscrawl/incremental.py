@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
-from scrapy.extensions.feedexport import FeedExporter
+from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.project import data_path
 
@@ -278,8 +278,9 @@ class RunState:
         self.mode = getattr(spider, "crawl_mode", "incremental")
         try:
             self.run_id = self.store.start_run(spider.name, self.mode, self.now)
+            # Where each feed file will get its name: the next run checks it (``delivered``).
             paths = [str(Path(slot.storage.path).absolute()) for slot in (feeds.slots if feeds else [])
-                     if isinstance(getattr(slot.storage, "path", None), str)]
+                     if isinstance(slot.storage, FileFeedStorage)]
             if paths:
                 self.store.set_deliveries(self.run_id, paths)
         except StoreError as error:

@@ -10,6 +10,7 @@ from parsel import Selector
 
 from newscrawl.urls import article_request_url
 
+
 def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
