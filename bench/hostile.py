@@ -8,6 +8,9 @@ high-water mark, over the process's state once the input is built) is its own.
 
     python bench/hostile.py            # reference listing at 10k links only (it is quadratic)
     python bench/hostile.py --full     # also the reference at 100k links (about 2.5 minutes)
+    python bench/hostile.py --crawl    # a real incremental crawl of a site whose one sitemap lists
+                                       # 300,000 URLs: seconds and peak RSS until the first article
+                                       # request (run it with PYTHONPATH of another tree to compare)
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ def listing_html(links: int) -> str:
 
 
 def sitemap_xml(urls: int) -> bytes:
-    entries = "".join(f"<url><loc>https://inbusiness.kz/ru/last/article-number-{n}</loc>"
+    entries = "".join(f"<url><loc>https://inbusiness.kz/ru/last/a-{n}</loc>"
                       f"<lastmod>2024-03-01T10:00:00+05:00</lastmod></url>\n" for n in range(urls))
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
             f"\n{entries}</urlset>\n").encode()
@@ -102,11 +105,63 @@ def run(kind: str, size: int, reference: bool) -> dict[str, float]:
     return json.loads(done.stdout)
 
 
+class BigSitemapSite:
+    """A site whose sitemap index names one sitemap of 300,000 URLs; everything else is 404."""
+
+    def __init__(self, urls: int) -> None:
+        self.body = sitemap_xml(urls)
+        self.first_article: float | None = None
+
+    def respond(self, path: str, *, host: str | None = None, fired: set[str] | None = None) -> Any:
+        xml = {"Content-Type": "application/xml"}
+        if path == "/sitemap.xml":
+            return 200, xml, (f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
+                              f"<loc>http://{host}/sitemap/ru-2024-03.xml</loc></sitemap></sitemapindex>").encode()
+        if path == "/sitemap/ru-2024-03.xml":
+            return 200, xml, self.body.replace(b"https://inbusiness.kz", f"http://{host}".encode())
+        if "/last/" in path and self.first_article is None:
+            self.first_article = time.monotonic()
+        return 404, {"Content-Type": "text/html"}, b"<html><body>404</body></html>"
+
+
+def crawl_until_first_article(urls: int) -> None:
+    """The real ``scrapy crawl``, incremental, on an empty store; stopped at its first article request."""
+    import tempfile
+
+    import psutil
+
+    from newscrawl.demo.__main__ import crawl_command
+    from newscrawl.demo.server import serve
+
+    site = BigSitemapSite(urls)
+    with serve(site) as server, tempfile.TemporaryDirectory() as workdir:  # type: ignore[arg-type]
+        command = crawl_command(server.base_url, None, None, Path(workdir, "out.jsonl"),
+                                state=Path(workdir, "state.sqlite"), log=Path(workdir, "log"))
+        started = time.monotonic()
+        process = psutil.Popen([*command, "-a", "editions=ru"], cwd=REPO)
+        peak = 0
+        while site.first_article is None and process.poll() is None and time.monotonic() - started < 600:
+            peak = max(peak, process.memory_info().rss)
+            time.sleep(0.05)
+        seconds = (site.first_article or time.monotonic()) - started
+        if process.poll() is None:
+            process.kill()
+        elif site.first_article is None:
+            print(Path(workdir, "log").read_text(encoding="utf-8")[-2000:])
+        process.wait()
+    print(f"crawl, one sitemap of {urls:,} URLs: first article request after {seconds:.1f} s, "
+          f"peak RSS until then {peak / 2**20:.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="also the quadratic reference at 100k links")
+    parser.add_argument("--crawl", action="store_true", help="the crawl of a 300k-URL sitemap, to its first article")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.crawl:
+        crawl_until_first_article(300_000)
+        return
     if options.one:
         kind, size, which = options.one
         print(json.dumps(measure(kind, int(size), which == "reference")))

@@ -10,6 +10,7 @@ A bot challenge or maintenance page comes with status 200, so no status-based re
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -130,22 +131,29 @@ class NotArticleMiddleware:
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+#: The spider attribute listing the origins (scheme, host, port) it crawls, e.g. its ``base_url``.
+ALLOWED_ORIGINS_ATTR = "allowed_origins"
 
 
 def _port(parts: Any) -> int | None:
     return parts.port or _DEFAULT_PORTS.get(parts.scheme)
 
 
+@functools.lru_cache(maxsize=8)
+def _origins(origins: tuple[str, ...]) -> list[SplitResult]:
+    return [urlsplit(origin) for origin in origins]
+
+
 class PortOffsiteMiddleware(OffsiteMiddleware):
     """Scrapy's offsite check, plus the port, which it ignores: on the host of one of the
-    spider's ``allowed_origins`` only that origin's port is followed (80 and 443 both when it
+    spider's ``allowed_origins`` (``ALLOWED_ORIGINS_ATTR``) only that origin's port is followed (80 and 443 both when it
     uses a default one, for http -> https), so a redirect to another service of the same
     host (``127.0.0.1:6379``) is refused as offsite."""
 
     def should_follow(self, request: Request, spider: Any) -> bool:
         if not super().should_follow(request, spider):
             return False
-        origins: list[SplitResult] = [urlsplit(origin) for origin in getattr(spider, "allowed_origins", ())]
+        origins = _origins(tuple(getattr(spider, ALLOWED_ORIGINS_ATTR, ())))
         parts = urlparse_cached(request)
         ports = {_port(origin) for origin in origins if origin.hostname == parts.hostname}
         if not ports:

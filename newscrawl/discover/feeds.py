@@ -19,32 +19,28 @@ class SitemapError(ValueError):
     """A sitemap that is not well-formed XML (truncated, an error page, binary): a failed source."""
 
 
-def _local(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
-
-
 def _stream(body: bytes) -> Iterator[str | tuple[str, str | None]]:
     """The root's name, then each ``(loc, lastmod)``: read as a stream, each entry dropped
     once read, so a sitemap of 300,000 URLs needs the memory of one entry, not of its tree."""
-    parser = etree.iterparse(io.BytesIO(body), events=("start", "end"), resolve_entities=False, no_network=True,
-                             huge_tree=True, remove_comments=True)
-    root = None
+    parser = etree.iterparse(io.BytesIO(body), events=("end",), tag=("{*}url", "{*}sitemap"), resolve_entities=False,
+                             no_network=True, huge_tree=True, remove_comments=True)
+    kind = None
     try:
-        for event, element in parser:
-            if root is None:
-                root = element
-                yield _local(element.tag)
-            elif event == "end" and element.getparent() is root:
-                fields = {_local(child.tag): (child.text or "").strip() for child in element}
-                if fields.get("loc"):
-                    yield fields["loc"], fields.get("lastmod") or None
-                element.clear()
-                while element.getprevious() is not None:  # the entries already read
-                    del root[0]
+        for _, element in parser:
+            if kind is None:
+                kind = etree.QName(element.getroottree().getroot()).localname
+                yield kind
+            fields = {etree.QName(child).localname: (child.text or "").strip() for child in element
+                      if isinstance(child.tag, str)}
+            if fields.get("loc"):
+                yield fields["loc"], fields.get("lastmod") or None
+            element.clear()
+            while element.getprevious() is not None:  # the entries already read
+                del element.getparent()[0]
     except etree.XMLSyntaxError as error:
         raise SitemapError(f"malformed XML: {error}") from None
-    if root is None:
-        raise SitemapError("empty document")
+    if kind is None:  # no entry: a well-formed empty sitemap still says what it is
+        yield etree.QName(parser.root).localname
 
 
 def sitemap_entries(body: bytes) -> tuple[str, Iterator[tuple[str, str | None]]]:
