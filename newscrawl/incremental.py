@@ -98,14 +98,15 @@ def note_fetch(article: Article, response: Response, store_key: Callable[[str], 
     article.fetched_as = [key for key in dict.fromkeys(keys) if key and key != article.url]
 
 
-def delivered(run_started: str, paths: Iterable[str]) -> bool:
+def delivered(run_started: str, paths: Iterable[str], writing: Iterable[str] = ()) -> bool:
     """Whether every feed file of a run got its final name: written since the run started,
-    and no ``NAME.part`` left (``feeds.AtomicFileFeedStorage`` renames ``NAME.part`` to NAME)."""
+    and no ``NAME.part`` left (``feeds.AtomicFileFeedStorage`` renames ``NAME.part`` to NAME),
+    except the ``NAME.part`` of a file the current run is ``writing`` itself (``-O`` to one name)."""
     started = parse_iso(run_started)
-    paths = list(paths)
+    paths, writing = list(paths), set(writing)
     for path in paths:
         final = Path(path)
-        if Path(f"{path}.part").exists() or not final.is_file() or started is None:
+        if (path not in writing and Path(f"{path}.part").exists()) or not final.is_file() or started is None:
             return False
         if datetime.fromtimestamp(final.stat().st_mtime, timezone.utc) < started:
             return False
@@ -129,6 +130,7 @@ class RunState:
         #: Store keys (and aliases) of the articles stored or gone (404/410) in this run.
         self.settled: set[str] = set()
         self.outcome_reached: str | None = None  # set when the spider closes (or the store fails)
+        self.feed_paths: list[str] = []  # the files this run's export will be renamed to
         self._closing: dict[str, bool] = {"spider": False, "feeds": False}
 
     @classmethod
@@ -207,7 +209,8 @@ class RunState:
             run = stored.pending_run
             if run not in confirmed:
                 record = self.store.get_run(run)
-                confirmed[run] = record is not None and delivered(record.started_at, record.deliveries)
+                confirmed[run] = record is not None and delivered(record.started_at, record.deliveries,
+                                                                  writing=self.feed_paths)
                 if confirmed[run]:
                     logger.info("run %d was killed after its export files got their names: confirmed", run)
                     self.store.confirm_exports(run)
@@ -279,10 +282,10 @@ class RunState:
         try:
             self.run_id = self.store.start_run(spider.name, self.mode, self.now)
             # Where each feed file will get its name: the next run checks it (``delivered``).
-            paths = [str(Path(slot.storage.path).absolute()) for slot in (feeds.slots if feeds else [])
-                     if isinstance(slot.storage, FileFeedStorage)]
-            if paths:
-                self.store.set_deliveries(self.run_id, paths)
+            self.feed_paths = [str(Path(slot.storage.path).absolute()) for slot in (feeds.slots if feeds else [])
+                               if isinstance(slot.storage, FileFeedStorage)]
+            if self.feed_paths:
+                self.store.set_deliveries(self.run_id, self.feed_paths)
         except StoreError as error:
             self.store_failed(error, describe(self.location))
             return

@@ -184,7 +184,9 @@ def test_second_run_through_a_symlink_to_the_store_stops_at_once(tmp_path: Path)
     assert second.records == []
 
 
-def test_kill_between_feed_rename_and_store_confirmation_exports_nothing_twice(tmp_path: Path) -> None:
+@pytest.mark.parametrize("rerun_name", ["rerun", "seed"], ids=["new-file", "same-file"])
+def test_kill_between_feed_rename_and_store_confirmation_exports_nothing_twice(tmp_path: Path,
+                                                                              rerun_name: str) -> None:
     site = build_site()
     with serve(site) as server:
         seed = run_crawl(server, tmp_path, name="seed")
@@ -194,7 +196,7 @@ def test_kill_between_feed_rename_and_store_confirmation_exports_nothing_twice(t
         connection.execute("UPDATE articles SET pending_run = 1")
         connection.commit()
         connection.close()
-        rerun = run_crawl(server, tmp_path, name="rerun")
+        rerun = run_crawl(server, tmp_path, name=rerun_name)
     assert len(seed.records) == len(site.articles)
     assert rerun.returncode == 0, rerun.log[-2000:]
     assert rerun.records == []
