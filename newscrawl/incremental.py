@@ -28,6 +28,16 @@ from scrapy.utils.project import data_path
 
 from newscrawl.dates import parse_iso
 from newscrawl.items import Article, article_from_record, export_record
+from newscrawl.outcome import (  # noqa: F401 - the exit codes are imported from here by the commands
+    EXIT_CODES,
+    EXIT_FAILED,
+    EXIT_LOCKED,
+    EXIT_STORE,
+    OUTCOME_OK,
+    OUTCOME_STORE_FAILED,
+    STORE_FAILED_STAT,
+    run_outcome,
+)
 from newscrawl.store import (
     ArticleStore,
     StoreError,
@@ -50,14 +60,6 @@ SOURCE_KEY = "newscrawl_source"  # a sitemap's store key
 LASTMOD_KEY = "newscrawl_lastmod"  # the lastmod a sitemap gave for the article or sitemap
 SKIP_KNOWN_KEY = "newscrawl_skip_known"  # True in incremental runs: skip what the store has
 
-#: Exit codes of ``scrapy crawl`` (set by commands/crawl.py from the stats).
-EXIT_FAILED, EXIT_LOCKED, EXIT_STORE = 1, 3, 4
-#: Run outcomes (the ``newscrawl/outcome`` stat) and their exit codes.
-OUTCOME_OK, OUTCOME_FAILED, OUTCOME_INTERRUPTED, OUTCOME_STORE_FAILED = "ok", "failed", "interrupted", "store_failed"
-EXIT_CODES: dict[str, int] = {OUTCOME_OK: 0, OUTCOME_FAILED: EXIT_FAILED, OUTCOME_INTERRUPTED: EXIT_FAILED,
-                              OUTCOME_STORE_FAILED: EXIT_STORE}
-#: The stat counting store writes (and reads) that failed; any makes the run ``store_failed``.
-STORE_FAILED_STAT = "newscrawl/store_failed"
 
 
 def store_location(settings: Any) -> str | Path:
@@ -330,25 +332,8 @@ class RunState:
                 self.lock.release()
 
     def outcome(self, reason: str) -> str:
-        """``ok``; ``store_failed`` (the store could not be read or written); ``interrupted``
-        (stopped before the end); ``failed`` (site unreachable or too many failures: over
-        ``NEWSCRAWL_MAX_ERROR_RATE`` of the pages)."""
-        get = self.stats.get_value
-        if get(STORE_FAILED_STAT, 0):
-            return OUTCOME_STORE_FAILED
-        if reason != "finished":
-            return OUTCOME_INTERRUPTED
-        failures = sum(get(f"newscrawl/{name}", 0) for name in ("article_failed", "listing_failed", "source_failed",
-                                                               "extraction_error"))
-        answered = get("downloader/response_status_count/200", 0)
-        if not answered and failures:
-            return OUTCOME_FAILED
-        rate = failures / max(1, failures + answered)
-        if rate > self.crawler.settings.getfloat("NEWSCRAWL_MAX_ERROR_RATE"):
-            logger.error("run failed: %d of %d pages failed (NEWSCRAWL_MAX_ERROR_RATE %s)", failures,
-                         failures + answered, self.crawler.settings.get("NEWSCRAWL_MAX_ERROR_RATE"))
-            return OUTCOME_FAILED
-        return OUTCOME_OK
+        """This run's outcome (``outcome.run_outcome``)."""
+        return run_outcome(self.stats, self.crawler.settings, reason)
 
 
 def run_state(crawler: Crawler) -> RunState:
