@@ -64,6 +64,8 @@ class Article:
     content: list[ContentBlock] = field(default_factory=list)
     #: The sitemap ``lastmod`` this version was listed with (store bookkeeping, never exported).
     lastmod: str | None = None
+    #: Other URLs (store keys) it was listed or fetched under: the store's aliases of ``url``.
+    fetched_as: list[str] = field(default_factory=list)
 
 
 def missing_fields(article: Article) -> list[str]:

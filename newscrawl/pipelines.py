@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.clean import clean_article
 from newscrawl.incremental import RunState, run_state
 from newscrawl.items import Article, missing_fields
 from newscrawl.sites import site_of
+from newscrawl.store import StoreError
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -70,15 +71,28 @@ class RequiredFieldsPipeline(_StatsPipeline):
 
 
 class DuplicatesPipeline(_StatsPipeline):
-    """One record per canonical URL, whatever links, days or redirects led to it."""
+    """One record per canonical URL, whatever links, days or redirects led to it (the other
+    URLs are kept in the store as aliases, so the next run skips them too)."""
 
-    def __init__(self, stats: StatsCollector) -> None:
+    def __init__(self, stats: StatsCollector, state: RunState | None = None) -> None:
         super().__init__(stats)
+        self.state = state
         self.seen_urls: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DuplicatesPipeline:
+        assert crawler.stats is not None
+        try:
+            state: RunState | None = run_state(crawler)
+        except NotConfigured:
+            state = None
+        return cls(crawler.stats, state)
 
     def process_item(self, item: Article) -> Article:
         if item.url in self.seen_urls:
             self.stats.inc_value("newscrawl/dropped/duplicate")
+            if self.state is not None:
+                self.state.keep_aliases(item)
             raise DropItem("duplicate of an article already exported")
         self.seen_urls.add(item.url)
         return item
@@ -95,6 +109,11 @@ class StorePipeline:
         return cls(run_state(crawler))
 
     def process_item(self, item: Article) -> Article:
-        if not self.state.keep_article(item):
+        """An article the store could not keep is not exported either (and the run fails)."""
+        try:
+            exported = self.state.keep_article(item)
+        except StoreError as error:
+            raise DropItem(f"not stored, so not exported: {error}") from None
+        if not exported:
             raise DropItem("unchanged since the store's version", log_level="DEBUG")
         return item

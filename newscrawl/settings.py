@@ -29,10 +29,19 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_AFTER_MAX = 120.0
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's offsite check ignores ports: a redirect to another port of the host is refused here.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "newscrawl.middlewares.PortOffsiteMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.RetryAfterMiddleware": 550,
     # After redirects and decompression, before the status retries: 200 pages that are not the page.
     "newscrawl.middlewares.NotArticleMiddleware": 560,
+    # Pages whose bytes contradict their declared encoding (before anything reads their text).
+    "newscrawl.middlewares.EncodingMiddleware": 570,
+    # Sitemaps served as .gz files (not Content-Encoding, which HttpCompressionMiddleware at 590 undoes).
+    "newscrawl.middlewares.GunzipSitemapMiddleware": 580,
+    # Sees redirects and 404s before RedirectMiddleware (600) and the errbacks do.
+    "newscrawl.known.StoreAliasMiddleware": 650,
 }
 # Bot challenge, maintenance or JavaScript-shell pages are retried this often, then dropped;
 # a day archive listing nothing is retried this often, then reported.
@@ -52,7 +61,7 @@ EXTENSIONS = {
     "newscrawl.canary.CanaryReport": 200,
     "newscrawl.extensions.RunSummary": 500,
 }
-SPIDER_MIDDLEWARES = {"newscrawl.incremental.SkipKnownMiddleware": 950}
+SPIDER_MIDDLEWARES = {"newscrawl.known.SkipKnownMiddleware": 950}
 
 # The article store (dataset of record, memory of incremental runs). Default path:
 # .scrapy/newscrawl/state.sqlite in the project; -s NEWSCRAWL_STATE=path sets another.

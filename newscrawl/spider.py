@@ -27,7 +27,7 @@ from newscrawl.discover.feeds import rss_links, sitemap_entries
 from newscrawl.discover.sitemaps import sitemap_child_wanted
 from newscrawl.extract.article import extract_article
 from newscrawl.extract.notarticle import LISTING_KEY
-from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY
+from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY, note_fetch
 from newscrawl.items import Article
 from newscrawl.sites.base import Site
 from newscrawl.urls import article_request_url, canonical_url, edition_of, rebase, site_domain, url_day
@@ -71,6 +71,8 @@ class SiteSpider(scrapy.Spider):
         self.crawl_mode = self.arguments.mode
         self.allowed_domains = list(dict.fromkeys(
             urlsplit(self.root(edition)).hostname or "" for edition in self.arguments.editions))
+        # middlewares.PortOffsiteMiddleware: the port counts too (Scrapy's offsite check ignores it).
+        self.allowed_origins = self.origins()
 
     @classmethod
     def check_arguments(cls, **arguments: str) -> CrawlArguments:
@@ -97,6 +99,14 @@ class SiteSpider(scrapy.Spider):
         if host and self.arguments.base_url == self.site.base_url.rstrip("/"):
             return f"{urlsplit(self.site.base_url).scheme}://{host}"
         return self.arguments.base_url
+
+    def origins(self) -> list[str]:
+        """Every host the site declares (its editions' own hosts too), on the crawled root's
+        scheme and port: a redirect to another port of one of them is offsite."""
+        base = urlsplit(self.arguments.base_url)
+        hosts = [base.hostname, *(urlsplit(self.root(edition)).hostname for edition in self.site.edition_names)]
+        port = f":{base.port}" if base.port else ""
+        return [f"{base.scheme}://{host}{port}" for host in dict.fromkeys(hosts) if host]
 
     async def start(self) -> AsyncIterator[Request]:
         """Backfill: one listing per edition first (it tells whether the edition exists).
@@ -127,10 +137,14 @@ class SiteSpider(scrapy.Spider):
         """The URL a page of the real site has: the store's key, whichever copy is crawled."""
         return rebase(url, self.site.base_url)
 
+    def article_key(self, url: str) -> str:
+        """The record URL of an article fetched or listed at ``url``: its key in the store."""
+        return canonical_url(self.store_key(url))
+
     def article_request(self, url: str, lastmod: str | None = None) -> Request:
         """An article page; the meta tells the store what it needs to skip a known version."""
         return Request(url, callback=self.parse_article, errback=self.article_failed, meta={
-            ARTICLE_KEY: canonical_url(self.store_key(url)), LASTMOD_KEY: lastmod,
+            ARTICLE_KEY: self.article_key(url), LASTMOD_KEY: lastmod,
             SKIP_KNOWN_KEY: self.crawl_mode == "incremental"})
 
     def wanted(self, url: str | None) -> bool:
@@ -271,7 +285,7 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawl/extraction_error")
             return
         if self.arguments.in_range(article.published_at, url_day(article.url, self.site)):
-            article.lastmod = response.meta.get(LASTMOD_KEY)
+            note_fetch(article, response, self.article_key)  # lastmod and every URL it came under
             yield article
         else:
             # Listed in the range (e.g. again on the next day) but published outside it.

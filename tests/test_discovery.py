@@ -70,7 +70,8 @@ URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_sitemap_entries_and_monthly_selection() -> None:
-    kind, entries = sitemap_entries(SITEMAP_INDEX)
+    kind, streamed = sitemap_entries(SITEMAP_INDEX)
+    entries = list(streamed)
     assert kind == "sitemapindex" and entries[0] == ("https://inbusiness.kz/sitemap/ru-2024-03.xml",
                                                      "2024-03-02T22:00:00+05:00")
     wanted = [loc for loc, _ in entries if sitemap_child_wanted(loc, INBUSINESS, ("ru",), date(2024, 3, 1))]

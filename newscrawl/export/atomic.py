@@ -5,6 +5,8 @@ swapped with the old one in one ``renameat2(RENAME_EXCHANGE)`` call (Linux). Whe
 is missing, two renames: old away to ``.NAME.old-PID``, new in; a kill between them leaves the
 old export complete under ``.NAME.old-PID``, and the next export puts it back before it starts.
 Leftovers of killed exports are removed by the next export (only those whose process is gone).
+An ``-o`` that is a symlink to an earlier export stays a symlink: the export it points to is
+replaced (``real_output``).
 """
 
 from __future__ import annotations
@@ -25,22 +27,51 @@ _LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?P<kind>partial|old)-(?P<pid>\d+)$")
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2
 
 
+#: Files an export writes besides those its manifest lists.
+EXPORT_EXTRAS = frozenset({MANIFEST, "README.md", "report.html"})
+
+
+def real_output(output: Path) -> Path:
+    """Where ``-o`` really is: the target of a symlink (which stays a symlink), else itself."""
+    return Path(os.path.realpath(output)) if output.is_symlink() else output
+
+
+def _is_our_export(output: Path) -> bool:
+    """Our manifest, and nothing in the directory but what it lists (at the sizes it says),
+    the dataset card and the report: a user's folder that merely holds a copied
+    ``manifest.json`` is not an export."""
+    try:
+        manifest = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("generator") != GENERATOR:
+            return False
+        listed = {entry["path"]: entry["bytes"] for entry in manifest["files"]}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return False
+    for directory, folders, names in os.walk(output):
+        for name in names:
+            relative = (Path(directory) / name).relative_to(output).as_posix()
+            if relative in EXPORT_EXTRAS:
+                continue
+            if listed.pop(relative, None) != (Path(directory) / name).stat().st_size:
+                return False
+        if any((Path(directory) / folder).is_symlink() for folder in folders):
+            return False
+    return not listed
+
+
 def check_replaceable(output: Path) -> None:
     """Refuse to replace anything but an earlier export or an empty directory (``-o ~`` must
     never swap a home directory away)."""
+    output = real_output(output)
     if not output.exists():
         return
     if not output.is_dir():
         raise OptionError(f"-o {output} is a file, not a directory")
     if not any(output.iterdir()):
         return
-    try:
-        generator = json.loads((output / MANIFEST).read_text(encoding="utf-8")).get("generator")
-    except (OSError, ValueError, AttributeError):
-        generator = None
-    if generator != GENERATOR:
-        raise OptionError(f"-o {output} exists and is not a newscrawl export (no manifest.json of ours): "
-                          "choose a new directory, or remove it first")
+    if not _is_our_export(output):
+        raise OptionError(f"-o {output} exists and is not a newscrawl export (no manifest.json of ours listing "
+                          "exactly its files): choose a new directory, or remove it first")
 
 
 def _alive(pid: int) -> bool:
@@ -55,6 +86,7 @@ def _alive(pid: int) -> bool:
 
 def recover(output: Path) -> None:
     """Undo what killed exports left: restore an export moved away mid-swap, drop partial ones."""
+    output = real_output(output)
     for leftover in sorted(output.parent.glob(f".{output.name}.*-*")):
         match = _LEFTOVER.match(leftover.name)
         if not match or match["name"] != output.name or _alive(int(match["pid"])):
@@ -67,6 +99,7 @@ def recover(output: Path) -> None:
 
 def staging_dir(output: Path) -> Path:
     """A fresh hidden sibling of ``output`` (same file system, so renames are atomic)."""
+    output = real_output(output)
     staging = output.parent / f".{output.name}.partial-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -102,6 +135,7 @@ def _exchange(first: Path, second: Path) -> bool:
 
 def swap_in(staging: Path, output: Path) -> None:
     """Put the complete export in ``staging`` under ``output``; the previous one is deleted."""
+    output = real_output(output)
     sync_tree(staging)
     if not output.exists():
         os.rename(staging, output)

@@ -41,7 +41,9 @@ FORMAT_NOTES: dict[str, str] = {
                 "Hugging Face `datasets` read it without a cast."),
     "csv": ("CSV (RFC 4180 quoting, UTF-8 without BOM, header row). An empty cell is null (or an empty "
             "string); `authors`, `tags` and `images` are JSON arrays in their cell (`json.loads` reads them); "
-            "bodies keep their blank lines inside quotes."),
+            "bodies keep their blank lines inside quotes. A text cell starting with `=`, `+`, `-`, `@`, tab or "
+            "carriage return gets a leading `'` so that a spreadsheet shows it instead of running it as a "
+            "formula (OWASP, CSV injection): strip it when reading the file with code."),
 }
 
 

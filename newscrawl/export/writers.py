@@ -69,13 +69,20 @@ class JsonlWriter:
         self._text.close()
 
 
+#: What a spreadsheet runs as a formula when a cell starts with it (OWASP "CSV injection").
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_cell(name: str, value: Any) -> str:
-    """A record value as a CSV cell: null is empty, lists and images are JSON arrays."""
+    """A record value as a CSV cell: null is empty, lists and images are JSON arrays; a text
+    that a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+cmd|...``) gets a
+    leading ``'``, as OWASP recommends (the dataset card says so)."""
     if value is None:
         return ""
     if name in CSV_JSON_FIELDS:
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return json.dumps(value, ensure_ascii=False)  # starts with "[": never a formula
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class CsvWriter:
@@ -85,10 +92,14 @@ class CsvWriter:
     def __init__(self, path: Path, compress: bool = False) -> None:
         self._text = io.TextIOWrapper(_open_binary(path, compress), encoding="utf-8", newline="")
         self._rows = csv.writer(self._text, lineterminator="\n")
+        # The csv module quotes a cell holding "\n" but not one holding a lone "\r", which
+        # readers take for a row end: such a row is written with every cell quoted.
+        self._quoted_rows = csv.writer(self._text, lineterminator="\n", quoting=csv.QUOTE_ALL)
         self._rows.writerow(EXPORT_FIELDS)
 
     def write(self, record: dict[str, Any]) -> None:
-        self._rows.writerow([csv_cell(name, record[name]) for name in EXPORT_FIELDS])
+        cells = [csv_cell(name, record[name]) for name in EXPORT_FIELDS]
+        (self._quoted_rows if any("\r" in cell for cell in cells) else self._rows).writerow(cells)
 
     def close(self) -> None:
         self._text.close()

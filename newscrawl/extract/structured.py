@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,14 +52,17 @@ def _meta(metas: dict[str, list[str]], *names: str) -> str | None:
     return next((metas[name][0] for name in names if name in metas), None)
 
 
-def _walk_json_ld(node: Any) -> Any:
-    """Every dict in a JSON-LD document, including those inside ``@graph`` and lists."""
-    if isinstance(node, list):
-        for item in node:
-            yield from _walk_json_ld(item)
-    elif isinstance(node, dict):
-        yield node
-        yield from _walk_json_ld(node.get("@graph", []))
+def _walk_json_ld(document: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in a JSON-LD document, including those inside ``@graph`` and lists, in
+    document order. A loop over a stack, not recursion: nesting has no depth limit here."""
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, dict):
+            yield node
+            stack.append(node.get("@graph", []))
 
 
 def article_json_ld(selector: Selector) -> dict[str, Any]:
@@ -66,7 +70,7 @@ def article_json_ld(selector: Selector) -> dict[str, Any]:
     for script in selector.xpath('//script[@type="application/ld+json"]/text()').getall():
         try:
             document = json.loads(script, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested deeper than the parser's stack: not data
             logger.debug("Unparseable JSON-LD block skipped")
             continue
         for node in _walk_json_ld(document):

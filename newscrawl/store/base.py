@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 #: Record fields that make an article's content: a change in any is a new version.
 #: Views and how the page was extracted are not content.
@@ -21,6 +22,31 @@ class StoreError(Exception):
 
 class StoreLocked(StoreError):
     """Another run holds the store."""
+
+
+#: How many alias hops ``get`` follows (an old URL -> its redirect target -> the record URL).
+ALIAS_HOPS = 3
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def raising_store_errors(*database_errors: type[Exception]) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """A store method whose database errors (disk full, read-only, corrupted file, lost
+    server) come out as ``StoreError`` with the database's own words: a run must fail on
+    them, never log them as one bad item and go on to say "ok"."""
+
+    def decorate(method: Callable[_P, _R]) -> Callable[_P, _R]:
+        @functools.wraps(method)
+        def guarded(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return method(*args, **kwargs)
+            except database_errors as error:
+                raise StoreError(f"the article store failed ({type(error).__name__}: {error})") from error
+
+        return guarded
+
+    return decorate
 
 
 def content_hash(record: dict[str, Any]) -> str:
@@ -54,13 +80,20 @@ class RunRecord:
     ended_at: str | None
     outcome: str | None
     counts: dict[str, int]
+    #: The feed files the run's export was to be renamed to (see ``RunState.feeds_delivered``).
+    deliveries: tuple[str, ...] = ()
 
 
 class ArticleStore(Protocol):
     """What runs and exports need from a store; SQLite is one implementation."""
 
     def get(self, url: str) -> StoredArticle | None:
-        """The stored version of an article, or None."""
+        """The stored version of an article under its record URL or any alias of it, or None."""
+        ...
+
+    def add_aliases(self, url: str, aliases: Iterable[str]) -> None:
+        """Other URLs the article at ``url`` was listed or fetched under (per site: they are
+        full URLs); ``url`` may itself be an alias (a redirect target not stored yet)."""
         ...
 
     def upsert(
@@ -88,6 +121,12 @@ class ArticleStore(Protocol):
     def set_source_lastmods(self, lastmods: dict[str, str]) -> None: ...
 
     def start_run(self, spider: str, mode: str, started_at: str) -> int: ...
+
+    def set_deliveries(self, run_id: int, paths: list[str]) -> None:
+        """The feed files this run's export will be renamed to, before any of them is."""
+        ...
+
+    def get_run(self, run_id: int) -> RunRecord | None: ...
 
     def finish_run(self, run_id: int, *, ended_at: str, outcome: str, counts: dict[str, int]) -> None: ...
 

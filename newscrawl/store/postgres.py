@@ -15,7 +15,7 @@ them takes that lock first (adopts the run), so two workers never re-deliver the
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 try:
@@ -24,8 +24,8 @@ try:
 except ImportError as error:  # pragma: no cover - the optional extra is missing
     raise ImportError("a postgresql:// store needs psycopg: pip install -e '.[distributed]'") from error
 
-from newscrawl.store.base import RunRecord, StoredArticle, StoreError, content_hash
-from newscrawl.store.sqlite import _utc
+from newscrawl.store.base import ALIAS_HOPS, RunRecord, StoredArticle, StoreError, content_hash, raising_store_errors
+from newscrawl.store.sqlite import _run, _utc
 
 #: ``newscrawl_meta.application``: tells our database from any other application's.
 APPLICATION = "newscrawl"
@@ -65,8 +65,17 @@ MIGRATIONS: tuple[str, ...] = (
         counts TEXT
     );
     """,
+    # 2: as SQLite's: URL aliases, and the feed files of each run.
+    """
+    CREATE TABLE aliases (
+        alias TEXT COLLATE "C" PRIMARY KEY,
+        url TEXT COLLATE "C" NOT NULL
+    );
+    ALTER TABLE runs ADD COLUMN deliveries TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+_guarded = raising_store_errors(psycopg.Error)
 
 #: Whether run ``%s`` is held (alive, or adopted) by another connection than this one.
 _HELD_ELSEWHERE = """EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
@@ -143,11 +152,28 @@ class PostgresStore:
                 self.connection.execute("UPDATE newscrawl_meta SET value = %s WHERE key = 'schema_version'",
                                         (str(number),))
 
+    @_guarded
     def get(self, url: str) -> StoredArticle | None:
         with self.connection.cursor(row_factory=dict_row) as cursor:
-            row = cursor.execute("SELECT * FROM articles WHERE url = %s", (url,)).fetchone()
-        return _article(row) if row else None
+            for _ in range(ALIAS_HOPS + 1):
+                row = cursor.execute("SELECT * FROM articles WHERE url = %s", (url,)).fetchone()
+                if row:
+                    return _article(row)
+                alias = cursor.execute("SELECT url FROM aliases WHERE alias = %s", (url,)).fetchone()
+                if not alias:
+                    return None
+                url = alias["url"]
+        return None
 
+    @_guarded
+    def add_aliases(self, url: str, aliases: Iterable[str]) -> None:
+        pairs = [(alias, url) for alias in dict.fromkeys(aliases) if alias != url]
+        if pairs:
+            with self.connection.cursor() as cursor:
+                cursor.executemany("INSERT INTO aliases (alias, url) VALUES (%s, %s) "
+                                   "ON CONFLICT (alias) DO UPDATE SET url = excluded.url", pairs)
+
+    @_guarded
     def upsert(self, record: dict[str, Any], *, lastmod: str | None, seen_at: str, exported_in: int | None) -> bool:
         """As SQLite's, and False when another live worker already exports this version
         (two workers fetched one article): then this one must not export it too."""
@@ -159,9 +185,11 @@ class PostgresStore:
         }).fetchone()
         return bool(row and row[0])
 
+    @_guarded
     def confirm_exports(self, run_id: int) -> None:
         self.connection.execute("UPDATE articles SET pending_run = NULL WHERE pending_run = %s", (run_id,))
 
+    @_guarded
     def pending_urls(self) -> list[str]:
         """Pending articles of runs nobody holds (ended unconfirmed, or died), adopting those
         runs: this connection holds their locks until ``close``, so no other worker takes them."""
@@ -175,15 +203,18 @@ class PostgresStore:
         return [row[0] for row in self.connection.execute(
             "SELECT url FROM articles WHERE pending_run = ANY(%s) ORDER BY url", (adopted,))]
 
+    @_guarded
     def source_lastmod(self, key: str) -> str | None:
         row = self.connection.execute("SELECT lastmod FROM sources WHERE key = %s", (key,)).fetchone()
         return row[0] if row else None
 
+    @_guarded
     def set_source_lastmods(self, lastmods: dict[str, str]) -> None:
         with self.connection.transaction(), self.connection.cursor() as cursor:
             cursor.executemany("INSERT INTO sources (key, lastmod) VALUES (%s, %s) "
                                "ON CONFLICT (key) DO UPDATE SET lastmod = excluded.lastmod", list(lastmods.items()))
 
+    @_guarded
     def start_run(self, spider: str, mode: str, started_at: str) -> int:
         """A new run, alive (its lock held) until this store is closed."""
         row = self.connection.execute("INSERT INTO runs (spider, mode, started_at) VALUES (%s, %s, %s) RETURNING id",
@@ -193,9 +224,20 @@ class PostgresStore:
         self.connection.execute("SELECT pg_advisory_lock(%s, %s)", (RUN_LOCK_SPACE, self.run_id))
         return self.run_id
 
+    @_guarded
     def finish_run(self, run_id: int, *, ended_at: str, outcome: str, counts: dict[str, int]) -> None:
         self.connection.execute("UPDATE runs SET ended_at = %s, outcome = %s, counts = %s WHERE id = %s",
                                 (ended_at, outcome, json.dumps(counts, sort_keys=True), run_id))
+
+    @_guarded
+    def set_deliveries(self, run_id: int, paths: list[str]) -> None:
+        self.connection.execute("UPDATE runs SET deliveries = %s WHERE id = %s", (json.dumps(paths), run_id))
+
+    @_guarded
+    def get_run(self, run_id: int) -> RunRecord | None:
+        with self.connection.cursor(row_factory=dict_row) as cursor:
+            row = cursor.execute("SELECT * FROM runs WHERE id = %s", (run_id,)).fetchone()
+        return _run(row) if row else None
 
     def iter_articles(
         self, *, since: str | None = None, until: str | None = None, languages: tuple[str, ...] | None = None
@@ -218,11 +260,7 @@ class PostgresStore:
     def iter_runs(self) -> Iterator[RunRecord]:
         with self.connection.cursor(row_factory=dict_row) as cursor:
             rows = cursor.execute("SELECT * FROM runs ORDER BY id").fetchall()
-        for row in rows:
-            yield RunRecord(
-                id=row["id"], spider=row["spider"], mode=row["mode"], started_at=row["started_at"],
-                ended_at=row["ended_at"], outcome=row["outcome"], counts=json.loads(row["counts"] or "{}"),
-            )
+        yield from (_run(row) for row in rows)
 
     def close(self) -> None:
         """Closing the connection releases this run's lock and those of the runs it adopted."""

@@ -6,12 +6,20 @@ import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from newscrawl.store.base import RunRecord, StoredArticle, StoreError, StoreLocked, content_hash
+from newscrawl.store.base import (
+    ALIAS_HOPS,
+    RunRecord,
+    StoredArticle,
+    StoreError,
+    StoreLocked,
+    content_hash,
+    raising_store_errors,
+)
 
 #: ``PRAGMA application_id`` of a newscrawl store ("NCST"): tells our file from any other SQLite file.
 APPLICATION_ID = 0x4E435354
@@ -47,8 +55,19 @@ MIGRATIONS: tuple[str, ...] = (
         counts TEXT
     );
     """,
+    # 2: every URL an article was listed or fetched under (the skip decision asks by them);
+    # the feed files a run renames its export to (a kill after the rename re-exports nothing).
+    """
+    CREATE TABLE aliases (
+        alias TEXT PRIMARY KEY,
+        url TEXT NOT NULL
+    );
+    ALTER TABLE runs ADD COLUMN deliveries TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+_guarded = raising_store_errors(sqlite3.Error)
+
 
 class RunLock:
     """An exclusive lock beside the store, held for a whole run (released when the process dies).
@@ -59,7 +78,9 @@ class RunLock:
     _held: dict[Path, RunLock] = {}
 
     def __init__(self, store_path: Path, scope: str | None = None) -> None:
-        self.path = store_path.with_name(store_path.name + (f".{scope}" if scope else "") + ".lock")
+        # Beside the real file: two runs reaching one store by a symlink (or ``..``) share one lock.
+        real = Path(os.path.realpath(store_path))
+        self.path = real.with_name(real.name + (f".{scope}" if scope else "") + ".lock")
         self.store, self.scope = store_path, scope
         self._file: Any = None
 
@@ -68,15 +89,19 @@ class RunLock:
         """This process's lock on the store for ``scope`` (a site's domain: two sites' runs share a
         store), taken now if not yet held; StoreLocked if another run has it."""
         lock = cls(store_path, scope)
-        key = lock.path.resolve()
+        key = lock.path
         if key not in cls._held:
             lock._acquire()
             cls._held[key] = lock
         return cls._held[key]
 
     def _acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+")  # noqa: SIM115 - held open for the run
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+")  # noqa: SIM115 - held open for the run
+        except OSError as error:
+            raise StoreError(f"cannot take the store's run lock {self.path}: {error.strerror} "
+                             "(a read-only or full file system?)") from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -98,7 +123,7 @@ class RunLock:
             fcntl.flock(self._file, fcntl.LOCK_UN)
             self._file.close()
             self._file = None
-            RunLock._held.pop(self.path.resolve(), None)
+            RunLock._held.pop(self.path, None)
 
 
 def check_store_file(path: Path) -> None:
@@ -135,6 +160,7 @@ def _utc(stamp: str | None) -> str | None:
 class SQLiteStore:
     """``ArticleStore`` in one SQLite file (WAL journal: a killed run loses no committed article)."""
 
+    @_guarded
     def __init__(self, path: Path) -> None:
         check_store_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -152,10 +178,27 @@ class SQLiteStore:
                 f"BEGIN; {script}; PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {number}; COMMIT;"
             )
 
+    @_guarded
     def get(self, url: str) -> StoredArticle | None:
-        row = self.connection.execute("SELECT * FROM articles WHERE url = ?", (url,)).fetchone()
-        return _article(row) if row else None
+        for _ in range(ALIAS_HOPS + 1):
+            row = self.connection.execute("SELECT * FROM articles WHERE url = ?", (url,)).fetchone()
+            if row:
+                return _article(row)
+            alias = self.connection.execute("SELECT url FROM aliases WHERE alias = ?", (url,)).fetchone()
+            if not alias:
+                return None
+            url = alias[0]
+        return None
 
+    @_guarded
+    def add_aliases(self, url: str, aliases: Iterable[str]) -> None:
+        pairs = [(alias, url) for alias in dict.fromkeys(aliases) if alias != url]
+        if pairs:
+            self.connection.executemany(
+                "INSERT INTO aliases (alias, url) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET url = excluded.url",
+                pairs)
+
+    @_guarded
     def upsert(self, record: dict[str, Any], *, lastmod: str | None, seen_at: str, exported_in: int | None) -> None:
         self.connection.execute(
             """
@@ -177,16 +220,20 @@ class SQLiteStore:
             },
         )
 
+    @_guarded
     def confirm_exports(self, run_id: int) -> None:
         self.connection.execute("UPDATE articles SET pending_run = NULL WHERE pending_run = ?", (run_id,))
 
+    @_guarded
     def pending_urls(self) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT url FROM articles WHERE pending_run IS NOT NULL")]
 
+    @_guarded
     def source_lastmod(self, key: str) -> str | None:
         row = self.connection.execute("SELECT lastmod FROM sources WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    @_guarded
     def set_source_lastmods(self, lastmods: dict[str, str]) -> None:
         with self.connection:
             self.connection.execute("BEGIN")
@@ -195,17 +242,28 @@ class SQLiteStore:
                 lastmods.items(),
             )
 
+    @_guarded
     def start_run(self, spider: str, mode: str, started_at: str) -> int:
         cursor = self.connection.execute(
             "INSERT INTO runs (spider, mode, started_at) VALUES (?, ?, ?)", (spider, mode, started_at)
         )
         return int(cursor.lastrowid or 0)
 
+    @_guarded
     def finish_run(self, run_id: int, *, ended_at: str, outcome: str, counts: dict[str, int]) -> None:
         self.connection.execute(
             "UPDATE runs SET ended_at = ?, outcome = ?, counts = ? WHERE id = ?",
             (ended_at, outcome, json.dumps(counts, sort_keys=True), run_id),
         )
+
+    @_guarded
+    def set_deliveries(self, run_id: int, paths: list[str]) -> None:
+        self.connection.execute("UPDATE runs SET deliveries = ? WHERE id = ?", (json.dumps(paths), run_id))
+
+    @_guarded
+    def get_run(self, run_id: int) -> RunRecord | None:
+        row = self.connection.execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return _run(row) if row else None
 
     def iter_articles(
         self, *, since: str | None = None, until: str | None = None, languages: tuple[str, ...] | None = None
@@ -224,14 +282,19 @@ class SQLiteStore:
         yield from (_article(row) for row in self.connection.execute(query + " ORDER BY published_utc, url", parameters))
 
     def iter_runs(self) -> Iterator[RunRecord]:
-        for row in self.connection.execute("SELECT * FROM runs ORDER BY id"):
-            yield RunRecord(
-                id=row["id"], spider=row["spider"], mode=row["mode"], started_at=row["started_at"],
-                ended_at=row["ended_at"], outcome=row["outcome"], counts=json.loads(row["counts"] or "{}"),
-            )
+        yield from (_run(row) for row in self.connection.execute("SELECT * FROM runs ORDER BY id"))
 
     def close(self) -> None:
         self.connection.close()
+
+
+def _run(row: Any) -> RunRecord:
+    """A run row (SQLite or PostgreSQL) as a RunRecord."""
+    return RunRecord(
+        id=row["id"], spider=row["spider"], mode=row["mode"], started_at=row["started_at"],
+        ended_at=row["ended_at"], outcome=row["outcome"], counts=json.loads(row["counts"] or "{}"),
+        deliveries=tuple(json.loads(row["deliveries"] or "[]")),
+    )
 
 
 def _article(row: sqlite3.Row) -> StoredArticle:
