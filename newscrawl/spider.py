@@ -25,7 +25,7 @@ from newscrawl.dates import parse_iso
 from newscrawl.discover.archive import archive_url, next_page_url, read_listing
 from newscrawl.discover.feeds import rss_links, sitemap_entries
 from newscrawl.discover.sitemaps import sitemap_child_wanted
-from newscrawl.extract.article import extract_article
+from newscrawl.extract.article import extract_page
 from newscrawl.extract.notarticle import LISTING_KEY
 from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY
 from newscrawl.items import Article
@@ -122,6 +122,12 @@ class SiteSpider(scrapy.Spider):
     def on_crawled_site(self, url: str) -> str:
         """A sitemap or feed of a copy of the site may name the real site's URLs: crawl the copy."""
         return rebase(url, self.arguments.base_url) if site_domain(url) == self.site.domain else url
+
+    @property
+    def copy_root(self) -> str | None:
+        """The root of the copy being crawled (``-a base_url``), None on the real site."""
+        base_url = self.arguments.base_url
+        return None if base_url == self.site.base_url.rstrip("/") else base_url
 
     def store_key(self, url: str) -> str:
         """The URL a page of the real site has: the store's key, whichever copy is crawled."""
@@ -265,11 +271,17 @@ class SiteSpider(scrapy.Spider):
             self.count_and_log("article_not_html", "article is not HTML: %s", response.url, level=logging.ERROR)
             return
         try:
-            article = extract_article(response.selector, response.url, site=self.site)
+            article, page = extract_page(response.selector, response.url, site=self.site, copy_root=self.copy_root,
+                                         redirected_from=response.meta.get("redirect_urls", ()))
         except Exception:  # noqa: BLE001 - one bad page must not end the crawl
             logger.exception("extraction failed: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/extraction_error")
             return
+        if page.untrusted:
+            self.count_and_log(f"canonical_untrusted/{page.untrusted}", "canonical link not trusted (%s): %s "
+                               "names %s; the record keeps %s", page.untrusted, response.url,
+                               page.canonical, article.url,
+                               level=logging.WARNING)
         if self.arguments.in_range(article.published_at, url_day(article.url, self.site)):
             article.lastmod = response.meta.get(LASTMOD_KEY)
             yield article
