@@ -26,6 +26,7 @@ from newscrawl.discover.archive import archive_url, next_page_url, read_listing
 from newscrawl.discover.feeds import rss_links, sitemap_entries
 from newscrawl.discover.sitemaps import sitemap_child_wanted
 from newscrawl.extract.article import extract_page
+from newscrawl.extract.canonical import on_site
 from newscrawl.extract.notarticle import LISTING_KEY
 from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY
 from newscrawl.items import Article
@@ -91,6 +92,11 @@ class SiteSpider(scrapy.Spider):
             crawler.settings.set("NEWSCRAWL_STATE_ENABLED", False, priority="spider")
         return spider
 
+    @classmethod
+    def handles_request(cls, request: Request) -> bool:
+        """A page on one of the site's hosts: ``scrapy parse URL`` finds the site's spider by it."""
+        return on_site(request.url, cls.site, None) is not None
+
     def root(self, edition: str) -> str:
         """The root an edition is crawled under: its own host on the real site, else ``base_url``."""
         host = self.site.edition(edition).host  # type: ignore[union-attr]
@@ -153,7 +159,11 @@ class SiteSpider(scrapy.Spider):
             yield Request(self.on_crawled_site(url), callback=self.parse_sitemap, errback=self.source_failed)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
-        """A sitemap index (child sitemaps, by edition and ``since``) or a sitemap of articles."""
+        """A sitemap index (child sitemaps, by edition and ``since``) or a sitemap of articles.
+
+        @example sitemap
+        @returns requests 1
+        """
         kind, entries = sitemap_entries(response.body)
         since = self.arguments.since
         for loc, lastmod in entries:
@@ -172,7 +182,11 @@ class SiteSpider(scrapy.Spider):
             yield self.article_request(url, lastmod)  # type: ignore[arg-type]
 
     def parse_rss(self, response: Response) -> Iterator[Request]:
-        """The newest items of an edition (a canary takes its first N)."""
+        """The newest items of an edition (a canary takes its first N).
+
+        @example feed
+        @returns requests 1
+        """
         links = (self.on_crawled_site(urljoin(response.url, link)) for link in rss_links(response.body))
         urls = [url for url in dict.fromkeys(article_request_url(link, self.site) for link in links)
                 if url and self.wanted(url)]
@@ -211,7 +225,12 @@ class SiteSpider(scrapy.Spider):
             yield self.listing_request(edition, day)  # type: ignore[misc]
 
     def parse_listing(self, response: Response, edition: str, day: date | None, page: int) -> Iterator[Request]:
-        """Article links and the next page of a listing; after a probe, the other days."""
+        """Article links and the next page of a listing; after a probe, the other days.
+
+        @example listing
+        @listing
+        @returns requests 1
+        """
         if response.meta.get("probe"):
             yield from self.after_probe(edition)
         if not isinstance(response, TextResponse):
@@ -266,7 +285,13 @@ class SiteSpider(scrapy.Spider):
         return self.parse_article(response)
 
     def parse_article(self, response: Response) -> Iterator[Article]:
-        """Hand the page to extraction; a page that breaks it is logged and counted, never fatal."""
+        """Hand the page to extraction; a page that breaks it is logged and counted, never fatal.
+
+        @example article
+        @layout
+        @returns items 1 1
+        @exported url site language title lead body published_at
+        """
         if not isinstance(response, TextResponse):
             self.count_and_log("article_not_html", "article is not HTML: %s", response.url, level=logging.ERROR)
             return

@@ -91,6 +91,10 @@ class Site:
     own_names: tuple[str, ...] = ()
     #: Title suffixes to strip besides `` - domain`` (``Kursiv Media Казахстан``).
     title_suffixes: tuple[str, ...] = ()
+    #: The path of a real article that ``scrapy check`` reads (the spec's example: the site's
+    #: copy serves it too), and the day whose archive lists it (None: the day its URL carries).
+    example_article: str | None = None
+    example_day: date | None = None
 
     @cached_property
     def tz(self) -> ZoneInfo:
