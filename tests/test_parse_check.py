@@ -2,7 +2,7 @@
 
 ``scrapy parse URL`` prints the record an export writes for the page (cleaned, checked, the
 exported fields in their order): here it must equal the spec's expected record of the example
-page. ``scrapy check SITE -a base_url=COPY`` runs the contracts of ``newscrawl/contracts.py``
+page (spec examples copied into ``tests/fixtures``). ``scrapy check SITE -a base_url=COPY`` runs the contracts of ``newscrawl/contracts.py``
 on the site's example pages, and fails when a selector of the site's declaration breaks.
 Neither opens the article store.
 """
@@ -21,12 +21,14 @@ from crawling import REPO
 
 from newscrawl.demo.server import DemoServer, serve
 from newscrawl.demo.sites import build_copy
+from newscrawl.fixtures import FIXTURES
 from newscrawl.items import EXPORT_FIELDS
 from newscrawl.sites import get_site
 
-SPEC = Path("/work/shared/spec/examples")
 SITES = ("inbusiness", "kursiv")
-EXPECTED = {"inbusiness": "lavrov-klin.expected.json", "kursiv": "kursiv/nacbank-stavka.expected.json"}
+#: The spec's expected records of the example pages (byte copies: ``newscrawl.fixtures.SPEC_COPIES``).
+EXPECTED = {"inbusiness": FIXTURES / "inbusiness" / "layout_a-2022-10-18.json",
+            "kursiv": FIXTURES / "kursiv" / "single-2024-03-01.json"}
 CONTRACTS_PER_SITE = 7  # parse_article 3 (@layout @returns @exported), parse_listing 2, parse_sitemap 1, parse_rss 1
 
 
@@ -67,7 +69,7 @@ def test_parse_prints_the_exported_record_and_leaves_the_store_alone(
     result = scrapy("parse", "--nolog", *arguments, store=tmp_path / "state.sqlite")
     assert result.returncode == 0, result.stderr[-3000:]
     records = printed_records(result.stdout)
-    expected = json.loads((SPEC / EXPECTED[name]).read_text(encoding="utf-8"))
+    expected = json.loads(EXPECTED[name].read_text(encoding="utf-8"))
     assert len(records) == 1 and list(records[0]) == list(EXPORT_FIELDS)
     assert {key: records[0][key] for key in expected} == expected
     assert list(tmp_path.iterdir()) == [], "no store file, lock or run record"
