@@ -224,15 +224,17 @@ class SiteSpider(scrapy.Spider):
         for day in self.arguments.days()[1:]:
             yield self.listing_request(edition, day)  # type: ignore[misc]
 
-    def parse_listing(self, response: Response, edition: str, day: date | None, page: int) -> Iterator[Request]:
-        """Article links and the next page of a listing; after a probe, the other days.
+    def parse_listing(self, response: Response, edition: str | None = None, day: date | None = None,
+                      page: int = 1) -> Iterator[Request]:
+        """Article links and the next page of a listing; after a probe, the other days. (Without
+        arguments, as ``scrapy parse -c parse_listing URL`` calls it: one listing page.)
 
         @example listing
         @listing
         @returns requests 1
         """
         if response.meta.get("probe"):
-            yield from self.after_probe(edition)
+            yield from self.after_probe(edition)  # type: ignore[arg-type]
         if not isinstance(response, TextResponse):
             self.count_and_log("listing_not_html", "listing is not HTML: %s", response.url, level=logging.ERROR)
             return
@@ -259,7 +261,7 @@ class SiteSpider(scrapy.Spider):
                                    "(NEWSCRAWL_MAX_LISTING_PAGES): %s", max_pages, response.url,
                                    level=logging.WARNING)
             else:
-                yield self.listing_request(edition, day, url=next_url, page=page + 1)  # type: ignore[misc]
+                yield self.listing_request(edition, day, url=next_url, page=page + 1)  # type: ignore[arg-type,misc]
 
     def listing_failed(self, failure: Failure) -> Iterator[Request]:
         """A listing that failed: a missing edition is skipped, a day without posts (where the

@@ -24,6 +24,7 @@ from newscrawl.demo.sites import build_copy
 from newscrawl.fixtures import FIXTURES
 from newscrawl.items import EXPORT_FIELDS
 from newscrawl.sites import get_site
+from newscrawl.urls import article_request_url
 
 SITES = ("inbusiness", "kursiv")
 #: The spec's expected records of the example pages (byte copies: ``newscrawl.fixtures.SPEC_COPIES``).
@@ -136,3 +137,13 @@ def test_check_fails_when_a_selector_breaks(name: str, selector: str, failures: 
     assert f"Ran {CONTRACTS_PER_SITE} contracts" in result.stderr and "FAILED (failures=" in result.stderr
     for failure in failures:
         assert re.search(failure.format(name=name), result.stderr), (failure, result.stderr[-3000:])
+
+
+def test_parse_reads_a_listing_with_its_callback(copies: dict[str, DemoServer], tmp_path: Path) -> None:
+    listing = copies["inbusiness"].base_url + "/ru/lastnews?date=2022-10-18"
+    result = scrapy("parse", "--nolog", "--nocolour", "--spider", "inbusiness", "-c", "parse_listing", listing,
+                    store=tmp_path / "state.sqlite")
+    assert result.returncode == 0, result.stderr[-3000:]
+    requests = re.findall(r"<GET (\S+)>", result.stdout.split("# Requests")[1])
+    articles = [url for url in requests if article_request_url(url, get_site("inbusiness"))]
+    assert len(articles) >= 10 and set(requests) - set(articles) == {listing + "&page=2"}, requests
