@@ -23,8 +23,8 @@ from newscrawl.demo.server import DemoServer, serve
 from newscrawl.demo.sites import build_copy
 from newscrawl.fixtures import FIXTURES
 from newscrawl.items import EXPORT_FIELDS
-from newscrawl.sites import get_site
-from newscrawl.urls import article_request_url
+from newscrawl.sites import Site, all_sites, get_site
+from newscrawl.urls import article_request_url, url_day
 
 SITES = ("inbusiness", "kursiv")
 #: The spec's expected records of the example pages (byte copies: ``newscrawl.fixtures.SPEC_COPIES``).
@@ -147,3 +147,11 @@ def test_parse_reads_a_listing_with_its_callback(copies: dict[str, DemoServer], 
     requests = re.findall(r"<GET (\S+)>", result.stdout.split("# Requests")[1])
     articles = [url for url in requests if article_request_url(url, get_site("inbusiness"))]
     assert len(articles) >= 10 and set(requests) - set(articles) == {listing + "&page=2"}, requests
+
+
+@pytest.mark.parametrize("site", all_sites(), ids=lambda site: site.name)
+def test_every_site_declares_an_example_article_for_its_contracts(site: Site) -> None:
+    assert site.example_article, f"{site.name}: no example_article, so scrapy check runs none of its contracts"
+    url = site.base_url + site.example_article
+    assert article_request_url(url, site) is not None, f"{site.name}: example_article is not an article URL"
+    assert site.example_day or url_day(url, site), f"{site.name}: no day to read the example's archive on"
