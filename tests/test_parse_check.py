@@ -97,6 +97,12 @@ def test_parse_refuses_a_bad_argument_before_fetching(tmp_path: Path) -> None:
     assert result.returncode == 2 and "-a editions='zz': unknown edition zz" in result.stderr
 
 
+@pytest.mark.parametrize("arguments", [["http://127.0.0.1:9/ru/last/x"], ["--spider", "nosuch", "http://127.0.0.1:9/"]])
+def test_parse_without_a_spider_for_the_url_says_what_is_expected(arguments: list[str], tmp_path: Path) -> None:
+    result = scrapy("parse", *arguments, store=tmp_path / "state.sqlite")
+    assert result.returncode == 2 and re.search(r"expected --spider= one of .*inbusiness", result.stderr), result.stderr
+
+
 @pytest.mark.parametrize("name", SITES)
 def test_check_runs_every_contract_on_the_copy(name: str, copies: dict[str, DemoServer], tmp_path: Path) -> None:
     result = scrapy("check", name, "-a", f"base_url={copies[name].base_url}", store=tmp_path / "state.sqlite")

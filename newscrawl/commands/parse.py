@@ -55,9 +55,15 @@ class Command(ScrapyParseCommand):
         self.dropped: list[tuple[str, str]] = []
 
     def set_spidercls(self, url: str, opts: argparse.Namespace) -> None:
-        """A site's spider: a URL off the site is a copy's (its root is ``base_url``); bad
-        ``-a`` arguments are refused before anything is fetched."""
+        """A site's spider: a URL off the site is a copy's (its root is ``base_url``); no spider,
+        or bad ``-a`` arguments, are refused (exit code 2) before anything is fetched."""
         super().set_spidercls(url, opts)
+        if self.spidercls is None:
+            assert self.crawler_process is not None
+            names = ", ".join(self.crawler_process.spider_loader.list())
+            wanted = f"--spider={opts.spider} is no spider" if opts.spider else f"{url} is on no site's host"
+            raise UsageError(f"{wanted}: expected --spider= one of {names} (a page of a local copy needs it)",
+                             print_help=False)
         site = site_of(self.spidercls)
         if site is None:
             return
