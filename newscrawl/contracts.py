@@ -3,7 +3,7 @@
 The callbacks are shared by all sites (``spider.SiteSpider``), so their docstrings cannot
 carry a site's URL (``@url``). ``@example KIND`` asks the spider for the request it would make
 for the site's example page of that kind (``Site.example_article``, its day's archive, the
-sitemap index, a feed) under the crawled root: the real site, or a copy with ``-a base_url=``.
+sitemap index or robots.txt, a feed) under the crawled root: the real site, or a copy with ``-a base_url=``.
 The other contracts fail when extraction breaks: no layout recognises the example article, a
 required or named field is empty once the item pipelines' cleaning ran, the listing markup is
 not recognised. Registered in ``SPIDER_CONTRACTS``.
@@ -30,12 +30,13 @@ if TYPE_CHECKING:
     from newscrawl.spider import SiteSpider
 
 #: What ``@example`` can ask for.
-EXAMPLE_KINDS: tuple[str, ...] = ("article", "listing", "sitemap", "feed")
+EXAMPLE_KINDS: tuple[str, ...] = ("article", "listing", "sitemap", "robots", "feed")
 
 
 def example_request(spider: SiteSpider, kind: str) -> Request | None:
     """The request the spider makes for its site's example page of ``kind`` under the crawled
-    root; None when the site has none (no example declared, no feed, a sitemap found in robots.txt)."""
+    root; None when the site has none (no example declared, no feed; ``sitemap`` or ``robots``:
+    whichever its sitemap index is)."""
     site = spider.site
     if site.example_article is None:
         return None
@@ -48,7 +49,7 @@ def example_request(spider: SiteSpider, kind: str) -> Request | None:
         day = site.example_day or url_day(site.base_url + site.example_article, site)
         return spider.listing_request(edition, day)
     index = site.discovery.sitemap_index
-    if kind == "sitemap" and index and not index.endswith("robots.txt"):
+    if index and kind == ("robots" if index.endswith("robots.txt") else "sitemap"):
         return Request(spider.arguments.base_url + index)
     if kind == "feed" and site.discovery.feeds:
         return Request(site.listing_url(site.discovery.feeds[0], root, edition))
@@ -64,7 +65,7 @@ class SiteContract(Contract):
 
 
 class ExampleContract(SiteContract):
-    """``@example article|listing|sitemap|feed``: the site's example page of that kind, requested
+    """``@example article|listing|sitemap|robots|feed``: the site's example page of that kind, requested
     as the crawl requests it (meta, callback arguments). A site without one is not checked there."""
 
     name = "example"

@@ -154,7 +154,11 @@ class SiteSpider(scrapy.Spider):
             self.arguments.in_range(None, url_day(url, self.site)))
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
-        """``robots.txt``: its ``Sitemap:`` lines are the sitemap indexes."""
+        """``robots.txt``: its ``Sitemap:`` lines are the sitemap indexes.
+
+        @example robots
+        @returns requests 1
+        """
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield Request(self.on_crawled_site(url), callback=self.parse_sitemap, errback=self.source_failed)
 

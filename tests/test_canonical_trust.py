@@ -9,6 +9,7 @@ canonical is off the site's article pattern and whose page declares the language
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -22,7 +23,7 @@ from crawling import REPO, Crawl, run_crawl
 
 from newscrawl.demo.server import serve
 from newscrawl.export.select import partition_of
-from newscrawl.extract.canonical import page_url
+from newscrawl.extract.canonical import PageUrl, page_url
 from newscrawl.sites import get_site
 
 FIXTURE = REPO / "tests" / "fixtures" / "inbusiness" / "layout_b-2024-05-02.html"
@@ -175,3 +176,10 @@ KURSIV_POST = "https://kz.kursiv.media/2024-03-01/nacbank-sohranil-bazovuyu-stav
 def test_kursiv_canonical_trust(canonical: str, fetched: str, expected: str, reason: str | None) -> None:
     page = page_url(canonical, fetched, KURSIV, copy_root=COPY)
     assert (page.url, page.untrusted) == (expected, reason)
+
+
+def test_a_canonical_naming_the_same_article_id_under_another_slug_is_trusted() -> None:
+    site = dataclasses.replace(INBUSINESS, article_path=r"^/(?P<path>(?P<edition>ru)/news/[a-z-]*-(?P<id>\d+))/?$")
+    renamed, other = "https://inbusiness.kz/ru/news/new-title-529843", "https://inbusiness.kz/ru/news/other-529844"
+    assert page_url(renamed, "https://inbusiness.kz/ru/news/old-title-529843", site) == PageUrl(renamed, None, renamed)
+    assert page_url(other, "https://inbusiness.kz/ru/news/old-title-529843", site).untrusted == "other_article"

@@ -3,8 +3,9 @@
 A page's canonical link is the page's own claim. It is taken only when it is an article URL of
 the crawled site on one of the site's hosts (or on the copy being crawled, then rebased to the
 site), and, when it names another article than the fetched URL, only when the fetched URL is an
-alias of it: the same article path once tracking, slash and AMP prefix are gone (the site's
-``article_path`` group ``path``), or a URL a redirect came from (the server said they are one page).
+alias of it: the same article id (the site's ``article_path`` group ``id``, where its URLs
+carry one), else the same article path once tracking, slash and AMP prefix are gone (group
+``path``), or a URL a redirect came from (the server said they are one page).
 Otherwise a hostile or broken page could file itself under another site, replace another
 article's record, or put a record outside its edition.
 """
@@ -55,9 +56,12 @@ def on_site(url: str, site: Site, copy_root: str | None) -> str | None:
 
 
 def article_key(url: str, site: Site) -> str | None:
-    """What tells one article of the site from another: its path as the site's rule keeps it."""
+    """What tells one article of the site from another: the id its URL carries (group ``id`` of
+    the site's rule: a renamed slug keeps it), else its path as the site's rule keeps it."""
     match = site.match_article(urlsplit(url).path)
-    return match["path"].strip("/") if match else None
+    if match is None:
+        return None
+    return match.groupdict().get("id") or match["path"].strip("/")
 
 
 def page_url(canonical: str | None, fetched: str, site: Site, *, copy_root: str | None = None,

@@ -68,7 +68,9 @@ class Discovery:
 class Site:
     """One news site. ``article_path`` is a regex over a URL path: a match is an article. Its
     group ``path`` is the part kept in the request URL, ``edition`` names the edition (absent:
-    the first edition), ``day`` (``YYYY-MM-DD``) is the publication day when the URL carries it."""
+    the first edition), ``day`` (``YYYY-MM-DD``) is the publication day when the URL carries it,
+    ``id`` the article's id where its URLs carry one (two URLs with one id are one article: a
+    canonical link naming the other is trusted)."""
 
     #: The spider's name (``scrapy crawl NAME``).
     name: str
