@@ -62,6 +62,14 @@ EXTENSIONS = {
     "newscrawl.extensions.RunSummary": 500,
 }
 SPIDER_MIDDLEWARES = {"newscrawl.known.SkipKnownMiddleware": 950}
+# `scrapy check SITE [-a base_url=COPY]`: contracts on the shared callbacks, read from the site's
+# declaration (newscrawl/contracts.py).
+SPIDER_CONTRACTS = {
+    "newscrawl.contracts.ExampleContract": 10,
+    "newscrawl.contracts.LayoutContract": 20,
+    "newscrawl.contracts.ExportedContract": 30,
+    "newscrawl.contracts.ListingContract": 40,
+}
 
 # The article store (dataset of record, memory of incremental runs). Default path:
 # .scrapy/newscrawl/state.sqlite in the project; -s NEWSCRAWL_STATE=path sets another.

@@ -25,7 +25,8 @@ from newscrawl.dates import parse_iso
 from newscrawl.discover.archive import archive_url, next_page_url, read_listing
 from newscrawl.discover.feeds import rss_links, sitemap_entries
 from newscrawl.discover.sitemaps import sitemap_child_wanted
-from newscrawl.extract.article import extract_article
+from newscrawl.extract.article import extract_page
+from newscrawl.extract.canonical import on_site
 from newscrawl.extract.notarticle import LISTING_KEY
 from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY, note_fetch
 from newscrawl.items import Article
@@ -93,6 +94,11 @@ class SiteSpider(scrapy.Spider):
             crawler.settings.set("NEWSCRAWL_STATE_ENABLED", False, priority="spider")
         return spider
 
+    @classmethod
+    def handles_request(cls, request: Request) -> bool:
+        """A page on one of the site's hosts: ``scrapy parse URL`` finds the site's spider by it."""
+        return on_site(request.url, cls.site, None) is not None
+
     def root(self, edition: str) -> str:
         """The root an edition is crawled under: its own host on the real site, else ``base_url``."""
         host = self.site.edition(edition).host  # type: ignore[union-attr]
@@ -133,6 +139,12 @@ class SiteSpider(scrapy.Spider):
         """A sitemap or feed of a copy of the site may name the real site's URLs: crawl the copy."""
         return rebase(url, self.arguments.base_url) if site_domain(url) == self.site.domain else url
 
+    @property
+    def copy_root(self) -> str | None:
+        """The root of the copy being crawled (``-a base_url``), None on the real site."""
+        base_url = self.arguments.base_url
+        return None if base_url == self.site.base_url.rstrip("/") else base_url
+
     def store_key(self, url: str) -> str:
         """The URL a page of the real site has: the store's key, whichever copy is crawled."""
         return rebase(url, self.site.base_url)
@@ -156,12 +168,20 @@ class SiteSpider(scrapy.Spider):
             self.arguments.in_range(None, url_day(url, self.site)))
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
-        """``robots.txt``: its ``Sitemap:`` lines are the sitemap indexes."""
+        """``robots.txt``: its ``Sitemap:`` lines are the sitemap indexes.
+
+        @example robots
+        @returns requests 1
+        """
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield Request(self.on_crawled_site(url), callback=self.parse_sitemap, errback=self.source_failed)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
-        """A sitemap index (child sitemaps, by edition and ``since``) or a sitemap of articles."""
+        """A sitemap index (child sitemaps, by edition and ``since``) or a sitemap of articles.
+
+        @example sitemap
+        @returns requests 1
+        """
         kind, entries = sitemap_entries(response.body)
         since = self.arguments.since
         for loc, lastmod in entries:
@@ -180,7 +200,11 @@ class SiteSpider(scrapy.Spider):
             yield self.article_request(url, lastmod)  # type: ignore[arg-type]
 
     def parse_rss(self, response: Response) -> Iterator[Request]:
-        """The newest items of an edition (a canary takes its first N)."""
+        """The newest items of an edition (a canary takes its first N).
+
+        @example feed
+        @returns requests 1
+        """
         links = (self.on_crawled_site(urljoin(response.url, link)) for link in rss_links(response.body))
         urls = [url for url in dict.fromkeys(article_request_url(link, self.site) for link in links)
                 if url and self.wanted(url)]
@@ -218,10 +242,17 @@ class SiteSpider(scrapy.Spider):
         for day in self.arguments.days()[1:]:
             yield self.listing_request(edition, day)  # type: ignore[misc]
 
-    def parse_listing(self, response: Response, edition: str, day: date | None, page: int) -> Iterator[Request]:
-        """Article links and the next page of a listing; after a probe, the other days."""
+    def parse_listing(self, response: Response, edition: str | None = None, day: date | None = None,
+                      page: int = 1) -> Iterator[Request]:
+        """Article links and the next page of a listing; after a probe, the other days. (Without
+        arguments, as ``scrapy parse -c parse_listing URL`` calls it: one listing page.)
+
+        @example listing
+        @listing
+        @returns requests 1
+        """
         if response.meta.get("probe"):
-            yield from self.after_probe(edition)
+            yield from self.after_probe(edition)  # type: ignore[arg-type]
         if not isinstance(response, TextResponse):
             self.count_and_log("listing_not_html", "listing is not HTML: %s", response.url, level=logging.ERROR)
             return
@@ -248,7 +279,7 @@ class SiteSpider(scrapy.Spider):
                                    "(NEWSCRAWL_MAX_LISTING_PAGES): %s", max_pages, response.url,
                                    level=logging.WARNING)
             else:
-                yield self.listing_request(edition, day, url=next_url, page=page + 1)  # type: ignore[misc]
+                yield self.listing_request(edition, day, url=next_url, page=page + 1)  # type: ignore[arg-type,misc]
 
     def listing_failed(self, failure: Failure) -> Iterator[Request]:
         """A listing that failed: a missing edition is skipped, a day without posts (where the
@@ -274,16 +305,28 @@ class SiteSpider(scrapy.Spider):
         return self.parse_article(response)
 
     def parse_article(self, response: Response) -> Iterator[Article]:
-        """Hand the page to extraction; a page that breaks it is logged and counted, never fatal."""
+        """Hand the page to extraction; a page that breaks it is logged and counted, never fatal.
+
+        @example article
+        @layout
+        @returns items 1 1
+        @exported url site language title lead body published_at
+        """
         if not isinstance(response, TextResponse):
             self.count_and_log("article_not_html", "article is not HTML: %s", response.url, level=logging.ERROR)
             return
         try:
-            article = extract_article(response.selector, response.url, site=self.site)
+            article, page = extract_page(response.selector, response.url, site=self.site, copy_root=self.copy_root,
+                                         redirected_from=response.meta.get("redirect_urls", ()))
         except Exception:  # noqa: BLE001 - one bad page must not end the crawl
             logger.exception("extraction failed: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/extraction_error")
             return
+        if page.untrusted:
+            self.count_and_log(f"canonical_untrusted/{page.untrusted}", "canonical link not trusted (%s): %s "
+                               "names %s; the record keeps %s", page.untrusted, response.url,
+                               page.canonical, article.url,
+                               level=logging.WARNING)
         if self.arguments.in_range(article.published_at, url_day(article.url, self.site)):
             note_fetch(article, response, self.article_key)  # lastmod and every URL it came under
             yield article

@@ -9,6 +9,7 @@ as soon as the next month starts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,17 @@ from newscrawl.store import ArticleStore
 
 #: File name stem with ``--partition none``: one file per site holding every edition.
 UNPARTITIONED_STEM = "articles"
+#: A folder or file name a record may give (a domain, an edition, ``YYYY-MM``): never ``..``,
+#: a slash or an empty name, so no record puts a file outside its site's folder.
+SAFE_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]|\.(?!\.))*")
+MONTH = re.compile(r"\d{4}-\d{2}")
+#: The folder of a record whose site, edition or month is not a safe name: kept, apart.
+UNKNOWN = "unknown"
+
+
+def safe_name(value: object, pattern: re.Pattern[str] = SAFE_NAME) -> str:
+    """``value`` when it is a safe folder or file name, else ``unknown``."""
+    return value if isinstance(value, str) and pattern.fullmatch(value) else UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -45,11 +57,12 @@ def publication_day(record: dict[str, Any]) -> str:
 
 
 def partition_of(record: dict[str, Any], partition: str) -> Partition:
-    """``inbusiness.kz/ru/2022-10`` (by edition and month) or ``inbusiness.kz/articles`` (none)."""
-    site = record["site"]
+    """``inbusiness.kz/ru/2022-10`` (by edition and month) or ``inbusiness.kz/articles`` (none);
+    a name the record gives that is not safe in a path is ``unknown``."""
+    site = safe_name(record["site"])
     if partition == "none":
         return Partition(f"{site}/{UNPARTITIONED_STEM}", None, None)
-    edition, month = edition_dir(record), publication_day(record)[:7]
+    edition, month = safe_name(edition_dir(record)), safe_name(publication_day(record)[:7], MONTH)
     return Partition(f"{site}/{edition}/{month}", edition, month)
 
 

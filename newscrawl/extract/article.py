@@ -3,33 +3,28 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from parsel import Selector
 
 from newscrawl.clean.text import collapse_whitespace
 from newscrawl.dates import parse_iso, parse_text_date, to_iso
 from newscrawl.extract.blocks import content_blocks
+from newscrawl.extract.canonical import PageUrl, page_url
 from newscrawl.extract.generic import generic_date_text, generic_title, main_text_element
 from newscrawl.extract.layout import LayoutFields, detect_layout, read_layout
 from newscrawl.extract.structured import StructuredData, read_structured
 from newscrawl.items import Article, ContentBlock, Image
-from newscrawl.urls import canonical_url, edition_of
+from newscrawl.urls import edition_of
 
 if TYPE_CHECKING:
     from newscrawl.sites.base import Site
 
 FALLBACK = "fallback"
-
-
-def record_url(structured: StructuredData, response_url: str) -> str:
-    """The canonical link when it is a web URL, else the fetched URL without tracking."""
-    if structured.canonical:
-        url = urljoin(response_url, structured.canonical)
-        if urlsplit(url).scheme in ("http", "https"):
-            return canonical_url(url)
-    return canonical_url(response_url)
+#: An ISO 639-1 code: a page's declared language is one, or it is not taken (it names a folder).
+LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
 
 def strip_site_suffix(title: str | None, site: Site) -> str | None:
@@ -48,7 +43,8 @@ def language_of(url: str, structured: StructuredData, site: Site) -> str:
     edition = site.edition(name) if name else None
     if edition:
         return edition.language
-    return (structured.language or "").strip().lower()[:2]
+    declared = (structured.language or "").strip().lower()[:2]
+    return declared if LANGUAGE_CODE.fullmatch(declared) else ""
 
 
 def opens_body(description: str, content: list[ContentBlock]) -> bool:
@@ -95,11 +91,22 @@ def _images(main: Image | None, fields: LayoutFields) -> tuple[list[Image], list
     return [main, *fields.inline_images], shifted
 
 
-def extract_article(selector: Selector, response_url: str, *, site: Site) -> Article:
-    """Extract every record field a page of ``site`` gives (then the site's ``refine``); cleaning
-    and validation come after. Stamps with an offset keep their instant, printed dates are read in the site's zone."""
+def extract_article(selector: Selector, response_url: str, *, site: Site, copy_root: str | None = None,
+                    redirected_from: Sequence[str] = ()) -> Article:
+    """Extract every record field a page of ``site`` gives (then the site's ``refine``); cleaning and
+    validation come after."""
+    return extract_page(selector, response_url, site=site, copy_root=copy_root, redirected_from=redirected_from)[0]
+
+
+def extract_page(selector: Selector, response_url: str, *, site: Site, copy_root: str | None = None,
+                 redirected_from: Sequence[str] = ()) -> tuple[Article, PageUrl]:
+    """The page's article, and how its URL was decided (``extract.canonical``: the canonical link
+    only where it can be trusted; ``copy_root`` is the copy being crawled, ``redirected_from`` the
+    URLs a redirect led from). Stamps with an offset keep their instant, printed dates are read in
+    the site's zone."""
     structured = read_structured(selector)
-    url = record_url(structured, response_url)
+    page = page_url(structured.canonical, response_url, site, copy_root=copy_root, redirected_from=redirected_from)
+    url = page.url
     layout = detect_layout(selector, site.layouts)
     fields = read_layout(selector, layout, url) if layout else generic_fields(selector, url)
     title = strip_site_suffix(structured.title or fields.title, site)
@@ -112,7 +119,7 @@ def extract_article(selector: Selector, response_url: str, *, site: Site) -> Art
         main_image = Image(url=urljoin(url, structured.image), caption=None, credit=None)
     images, content = _images(main_image, fields)
     lead = lead_or_none(fields.lead, structured.description, content)
-    return site.refine(Article(
+    article = Article(
         url=url,
         site=site.domain,
         language=language_of(url, structured, site),
@@ -127,4 +134,5 @@ def extract_article(selector: Selector, response_url: str, *, site: Site) -> Art
         views=fields.views,
         extraction=layout.name if layout else FALLBACK,
         content=[block for block in content if block not in (title, lead)],
-    ), selector)
+    )
+    return site.refine(article, selector), page

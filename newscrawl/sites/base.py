@@ -71,7 +71,9 @@ class Discovery:
 class Site:
     """One news site. ``article_path`` is a regex over a URL path: a match is an article. Its
     group ``path`` is the part kept in the request URL, ``edition`` names the edition (absent:
-    the first edition), ``day`` (``YYYY-MM-DD``) is the publication day when the URL carries it."""
+    the first edition), ``day`` (``YYYY-MM-DD``) is the publication day when the URL carries it,
+    ``id`` the article's id where its URLs carry one (two URLs with one id are one article: a
+    canonical link naming the other is trusted)."""
 
     #: The spider's name (``scrapy crawl NAME``).
     name: str
@@ -94,6 +96,10 @@ class Site:
     own_names: tuple[str, ...] = ()
     #: Title suffixes to strip besides `` - domain`` (``Kursiv Media Казахстан``).
     title_suffixes: tuple[str, ...] = ()
+    #: The path of a real article that ``scrapy check`` reads (the spec's example: the site's
+    #: copy serves it too), and the day whose archive lists it (None: the day its URL carries).
+    example_article: str | None = None
+    example_day: date | None = None
 
     @cached_property
     def tz(self) -> ZoneInfo:

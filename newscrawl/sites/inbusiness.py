@@ -9,6 +9,8 @@ the layout is told by markup, never by date.
 
 from __future__ import annotations
 
+from datetime import date
+
 from newscrawl.extract.layout import Layout
 from newscrawl.sites.base import Discovery, Edition, ListingMarkup, Site
 
@@ -64,4 +66,6 @@ INBUSINESS = Site(
     ),
     layouts=(LAYOUT_B, LAYOUT_A),
     own_names=("inbusiness.kz", "inbusiness", "Инбизнес", "inbusinesskz"),
+    example_article="/ru/last/lavrov-zayavil-chto-nikomu-ne-pod-silu-vbit-klin-mezhdu-kazahstanom-i-rossiej",
+    example_day=date(2022, 10, 18),
 )

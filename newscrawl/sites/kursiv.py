@@ -55,4 +55,5 @@ KURSIV = wordpress_site(
     layouts=(SINGLE, SUBCAT_ARTICLE),
     own_names=("kz.kursiv.media", "kursiv.kz", "Kursiv Media", "Kursiv", "Курсив", "kursivkz"),
     title_suffixes=("Kursiv Media Казахстан", "Kursiv Media Қазақстан", "Kursiv Media Kazakhstan"),
+    example_article="/2024-03-01/nacbank-sohranil-bazovuyu-stavku/",
 )

@@ -9,6 +9,7 @@ served side by side: told by markup. A longread template goes to the generic pat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from lxml import etree
 from parsel import Selector
@@ -75,7 +76,7 @@ def is_trailing_promo(paragraph: etree._Element) -> bool:
 TENGRINEWS = Tengrinews(
     name="tengrinews", domain="tengrinews.kz", base_url="https://tengrinews.kz",
     editions=(Edition("ru", "ru", "/"),), zone="Asia/Almaty",
-    article_path=r"^/(?P<path>[a-z][a-z0-9_-]*/[a-z0-9][a-z0-9-]*-\d{5,})/?$", trailing_slash=True,
+    article_path=r"^/(?P<path>[a-z][a-z0-9_-]*/[a-z0-9][a-z0-9-]*-(?P<id>\d{5,}))/?$", trailing_slash=True,
     not_article_paths=("/video/", "/photo/", "/special/", "/tag/", "/author/", "/search/", "/news/"),
     discovery=Discovery(day_archive="{prefix}news/{day:%Y/%m/%d}/", latest="{prefix}news/",
                         sitemap_index="/robots.txt", sitemap_child=r"sitemap-news[^/]*$",
@@ -87,4 +88,7 @@ TENGRINEWS = Tengrinews(
     own_names=("Tengrinews.kz", "Tengrinews", "Тенгриньюс", "Тенгри Ньюс", "Tengri TV", "Tengri News",
                "tengrinewskz", "tengrinews_kz", "tengritv"),
     title_suffixes=("Новости Казахстана | Tengrinews.kz",),
+    # `scrapy check tengrinews`: an article the local copy serves (the copy has no page of the spec's example)
+    example_article="/science/pravitelstvo-rk-rassmatrivaet-stroitelstvo-novyh-shkol-531075/",
+    example_day=date(2024, 2, 29),
 )
