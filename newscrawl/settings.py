@@ -56,7 +56,8 @@ SPIDER_MIDDLEWARES = {"newscrawl.incremental.SkipKnownMiddleware": 950}
 
 # The article store (dataset of record, memory of incremental runs). Default path:
 # .scrapy/newscrawl/state.sqlite in the project; -s NEWSCRAWL_STATE=path sets another.
-NEWSCRAWL_STATE_ENABLED = True
+# NEWSCRAWL_STATE_ENABLED is switched on by `scrapy crawl` only (commands.STORE_SETTINGS):
+# shell, fetch, parse, check, view and bench never touch the store.
 NEWSCRAWL_STATE = None
 # A run whose failed pages exceed this share exits non-zero (cron notices).
 NEWSCRAWL_MAX_ERROR_RATE = 0.1
