@@ -22,6 +22,7 @@ from scrapy.utils.project import data_path
 
 from newscrawl.dates import parse_iso
 from newscrawl.items import Article, article_from_record, export_record
+from newscrawl.outcome import judge_run
 from newscrawl.store import ArticleStore, content_hash, describe, hold_run_lock, is_shared, open_store
 
 if TYPE_CHECKING:
@@ -165,7 +166,8 @@ class RunState:
         """Once the spider and the feed files are closed, this run's exports are complete."""
         self._closing[part] = True
         if all(self._closing.values()):
-            if self.run_id is not None:
+            # A run that did not end ok publishes no -O file (feeds.py): the next run re-delivers.
+            if self.run_id is not None and self.stats.get_value("newscrawl/outcome") == "ok":
                 self.store.confirm_exports(self.run_id)
             self.store.close()
             if self.lock is not None:
@@ -173,22 +175,8 @@ class RunState:
 
     def outcome(self, reason: str) -> str:
         """``ok``; ``interrupted`` (stopped before the end); ``failed`` (site unreachable or too
-        many failures: over ``NEWSCRAWL_MAX_ERROR_RATE`` of the pages)."""
-        if reason != "finished":
-            return "interrupted"
-        get = self.stats.get_value
-        failures = sum(get(f"newscrawl/{name}", 0) for name in ("article_failed", "listing_failed", "source_failed",
-                                                               "extraction_error"))
-        answered = get("downloader/response_status_count/200", 0)
-        if not answered and failures:
-            return "failed"
-        rate = failures / max(1, failures + answered)
-        if rate > self.crawler.settings.getfloat("NEWSCRAWL_MAX_ERROR_RATE"):
-            logger.error("run failed: %d of %d pages failed (NEWSCRAWL_MAX_ERROR_RATE %s)", failures,
-                         failures + answered, self.crawler.settings.get("NEWSCRAWL_MAX_ERROR_RATE"))
-            return "failed"
-        return "ok"
-
+        many failures): ``outcome.judge_run``, shared with runs without the store."""
+        return judge_run(self.stats, self.crawler.settings, reason).outcome
 
 def run_state(crawler: Crawler) -> RunState:
     """The run's store state, for the components that need it; NotConfigured when it is off."""

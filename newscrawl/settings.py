@@ -33,6 +33,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.RetryAfterMiddleware": 550,
     # After redirects and decompression, before the status retries: 200 pages that are not the page.
     "newscrawl.middlewares.NotArticleMiddleware": 560,
+    # Before the retries: a site that never answers ends the run at once (reachability.py).
+    "newscrawl.reachability.UnreachableSiteMiddleware": 600,
 }
 # Bot challenge, maintenance or JavaScript-shell pages are retried this often, then dropped;
 # a day archive listing nothing is retried this often, then reported.
