@@ -22,7 +22,7 @@ from scrapy.utils.project import data_path
 
 from newscrawl.dates import parse_iso
 from newscrawl.items import Article, article_from_record, export_record
-from newscrawl.outcome import judge_run
+from newscrawl.outcome import exit_code_for, judge_run
 from newscrawl.store import ArticleStore, content_hash, describe, hold_run_lock, is_shared, open_store
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ class RunState:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         outcome = self.outcome(reason)
-        exit_code = {"ok": 0}.get(outcome, EXIT_FAILED)
+        exit_code = exit_code_for(outcome)
         self.stats.set_value("newscrawl/outcome", outcome)
         self.stats.set_value("newscrawl/exit_code", exit_code)
         if outcome == "ok" and self.sources_read:

@@ -21,6 +21,10 @@ OUTCOME_STAT, EXIT_CODE_STAT, REASON_STAT = "newscrawl/outcome", "newscrawl/exit
 UNREACHABLE_STAT = "newscrawl/unreachable"
 #: The finish reason of a run closed early because the site never answered.
 SITE_UNREACHABLE = "site_unreachable"
+#: Set by ``distributed.RedisScheduler`` (to the job's name) when a worker found its crawl job
+#: already over: it queued and fetched nothing. Outcome ``joined_nothing``, exit code 5.
+JOINED_NOTHING_STAT = "newscrawl/distributed/joined_nothing"
+EXIT_JOINED_NOTHING = 5
 #: Failed pages, by the spider's counts.
 FAILURE_STATS = ("article_failed", "listing_failed", "source_failed", "extraction_error")
 
@@ -34,7 +38,12 @@ class Verdict:
 
     @property
     def exit_code(self) -> int:
-        return 0 if self.outcome == "ok" else 1
+        return exit_code_for(self.outcome)
+
+
+def exit_code_for(outcome: str) -> int:
+    """``scrapy crawl``'s exit code: 0 ok, 5 a worker that joined nothing, else 1."""
+    return {"ok": 0, "joined_nothing": EXIT_JOINED_NOTHING}.get(outcome, 1)
 
 
 def judge_run(stats: StatsCollector, settings: BaseSettings, finish_reason: str) -> Verdict:
@@ -50,6 +59,8 @@ def judge_run(stats: StatsCollector, settings: BaseSettings, finish_reason: str)
     answered = stats.get_value("downloader/response_status_count/200", 0)
     if not answered and (failures or unreachable):
         return Verdict("failed", unreachable or f"no page answered: {failures} failed")
+    if stats.get_value(JOINED_NOTHING_STAT) and not stats.get_value("item_scraped_count"):
+        return Verdict("joined_nothing", f"crawl job {stats.get_value(JOINED_NOTHING_STAT)} was already over")
     limit = settings.getfloat("NEWSCRAWL_MAX_ERROR_RATE")
     if failures / max(1, failures + answered) > limit:
         return Verdict("failed", f"{failures} of {failures + answered} pages failed (NEWSCRAWL_MAX_ERROR_RATE {limit})")

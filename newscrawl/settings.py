@@ -35,6 +35,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.NotArticleMiddleware": 560,
     # Before the retries: a site that never answers ends the run at once (reachability.py).
     "newscrawl.reachability.UnreachableSiteMiddleware": 600,
+    # Closest to the downloader: tells the Redis scheduler of failed downloads (handled.py).
+    "newscrawl.handled.FailedRequestsMiddleware": 990,
 }
 # Bot challenge, maintenance or JavaScript-shell pages are retried this often, then dropped;
 # a day archive listing nothing is retried this often, then reported.
@@ -54,7 +56,11 @@ EXTENSIONS = {
     "newscrawl.canary.CanaryReport": 200,
     "newscrawl.extensions.RunSummary": 500,
 }
-SPIDER_MIDDLEWARES = {"newscrawl.incremental.SkipKnownMiddleware": 950}
+SPIDER_MIDDLEWARES = {
+    "newscrawl.incremental.SkipKnownMiddleware": 950,
+    # Closest to the engine: tells the Redis scheduler when a response is handled (handled.py).
+    "newscrawl.handled.HandledRequestsMiddleware": 5,
+}
 
 # The article store (dataset of record, memory of incremental runs). Default path:
 # .scrapy/newscrawl/state.sqlite in the project; -s NEWSCRAWL_STATE=path sets another.
