@@ -55,6 +55,8 @@ EXTENSIONS = {
     "newscrawl.incremental.RunState": 100,
     "newscrawl.canary.CanaryReport": 200,
     "newscrawl.extensions.RunSummary": 500,
+    # A progress line every NEWSCRAWL_PROGRESS_INTERVAL seconds (60 in scrapy crawl).
+    "newscrawl.progress.CrawlProgress": 600,
 }
 SPIDER_MIDDLEWARES = {
     "newscrawl.incremental.SkipKnownMiddleware": 950,
@@ -64,7 +66,7 @@ SPIDER_MIDDLEWARES = {
 
 # The article store (dataset of record, memory of incremental runs). Default path:
 # .scrapy/newscrawl/state.sqlite in the project; -s NEWSCRAWL_STATE=path sets another.
-# NEWSCRAWL_STATE_ENABLED is switched on by `scrapy crawl` only (commands.STORE_SETTINGS):
+# NEWSCRAWL_STATE_ENABLED is switched on by `scrapy crawl` only (commands.CRAWL_SETTINGS):
 # shell, fetch, parse, check, view and bench never touch the store.
 NEWSCRAWL_STATE = None
 # A run whose failed pages exceed this share exits non-zero (cron notices).

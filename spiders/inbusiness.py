@@ -20,6 +20,7 @@ from newscrawl.extract.article import extract_article
 from newscrawl.extract.inbusiness import LAYOUTS
 from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY
 from newscrawl.items import Article
+from newscrawl.progress import LISTING_DAY_KEY
 from newscrawl.urls import article_request_url, edition_of, rebase, site_domain
 
 logger = logging.getLogger(__name__)
@@ -154,7 +155,7 @@ class InbusinessSpider(scrapy.Spider):
             callback=self.parse_listing,
             errback=self.listing_failed,
             cb_kwargs={"edition": edition, "day": day, "page": page},
-            meta={"probe": probe},
+            meta={"probe": probe, LISTING_DAY_KEY: day.isoformat() if day else None},
         )
 
     def after_probe(self, edition: str) -> Iterator[Request]:

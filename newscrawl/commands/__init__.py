@@ -1,10 +1,10 @@
 """Project commands (``COMMANDS_MODULE``).
 
-The article store belongs to the commands that crawl for the dataset (``scrapy crawl``, and
-any other crawling command of the project): they switch it on with ``STORE_SETTINGS`` in
-their ``default_settings``. Scrapy's other commands (``shell``, ``fetch``, ``view``,
-``parse``, ``check``, ``bench``, ``runspider``) run with it off: they never open the store,
-take its lock or record a run.
+The article store and the progress log belong to the commands that crawl for the dataset
+(``scrapy crawl``, and any other crawling command of the project): they switch them on with
+``CRAWL_SETTINGS`` in their ``default_settings``. Scrapy's other commands (``shell``,
+``fetch``, ``view``, ``parse``, ``check``, ``bench``, ``runspider``) run with them off: they
+never open the store, take its lock or record a run.
 """
 
 from __future__ import annotations
@@ -12,5 +12,5 @@ from __future__ import annotations
 from typing import Any
 
 #: ``default_settings`` of a command that crawls into the article store (a command's settings
-#: rank below the project's, so ``settings.py`` leaves ``NEWSCRAWL_STATE_ENABLED`` unset).
-STORE_SETTINGS: dict[str, Any] = {"NEWSCRAWL_STATE_ENABLED": True}
+#: rank below the project's, so ``settings.py`` leaves these unset). ``-s`` overrides them.
+CRAWL_SETTINGS: dict[str, Any] = {"NEWSCRAWL_STATE_ENABLED": True, "NEWSCRAWL_PROGRESS_INTERVAL": 60}

@@ -16,7 +16,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from newscrawl.arguments import ArgumentError
-from newscrawl.commands import STORE_SETTINGS
+from newscrawl.commands import CRAWL_SETTINGS
 from newscrawl.incremental import EXIT_FAILED, EXIT_LOCKED, EXIT_STORE, store_location
 from newscrawl.store import StoreError, StoreLocked, check_store
 
@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 class Command(ScrapyCrawlCommand):
     """Scrapy's crawl, plus argument and store checks up front and a meaningful exit code."""
 
-    default_settings = {**ScrapyCrawlCommand.default_settings, **STORE_SETTINGS}
+    default_settings = {**ScrapyCrawlCommand.default_settings, **CRAWL_SETTINGS}
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1 or self.crawler_process is None:
