@@ -24,14 +24,11 @@ of Redis so that a killed worker loses them, and names a crawl by its spider alo
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 import socket
 import uuid
 from collections import deque
-from dataclasses import asdict, is_dataclass
 from typing import TYPE_CHECKING
 
 from scrapy import signals
@@ -46,6 +43,7 @@ from scrapy_redis.scheduler import Scheduler
 from twisted.internet.task import LoopingCall
 
 from newscrawl.handled import request_failed, request_handled
+from newscrawl.jobs import ENQUEUE, POP_INTO, REQUEUE, job_name
 from newscrawl.outcome import JOINED_NOTHING_STAT
 
 if TYPE_CHECKING:
@@ -56,26 +54,6 @@ logger = logging.getLogger(__name__)
 
 #: Seconds between heartbeats (and in-flight bookkeeping, and looks at the shared queue).
 TICK = 0.25
-#: Mark seen (unless dont_filter), queue and count a request, in one step: 1 if queued.
-_ENQUEUE = ("if ARGV[4] == '1' and redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end "
-            "redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3]) redis.call('HINCRBY', KEYS[3], 'enqueued', 1) return 1")
-#: Pop the best request into the worker's in-flight set, in one step.
-_POP_INTO = "local r = redis.call('ZPOPMIN', KEYS[1]) if r[1] then redis.call('ZADD', KEYS[2], r[2], r[1]) end return r[1]"
-#: A dead worker's in-flight requests back into the queue, in one step (one rescuer wins).
-_REQUEUE = ("local r = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES') for i = 1, #r, 2 do "
-            "redis.call('ZADD', KEYS[1], r[i + 1], r[i]) end redis.call('DEL', KEYS[2]) "
-            "redis.call('SREM', KEYS[3], ARGV[1]) return #r / 2")
-
-
-def job_name(spider: Spider, job: str | None) -> str:
-    """``NEWSCRAWL_JOB``, else the spider's name and a digest of its parsed arguments (the
-    spider's ``arguments`` dataclass: range, editions, site root)."""
-    if job:
-        return job
-    arguments = getattr(spider, "arguments", None)
-    described = json.dumps(asdict(arguments) if is_dataclass(arguments) and not isinstance(arguments, type) else {},
-                           sort_keys=True, default=str)
-    return f"{spider.name}:{hashlib.sha1(described.encode()).hexdigest()[:8]}"
 
 
 class RedisScheduler(Scheduler):
@@ -132,7 +110,7 @@ class RedisScheduler(Scheduler):
         if self.local and request is self.local[-1] and request in self.popped:
             return True  # handed to the engine by _hand_over: it is already ours
         data = self.queue._encode_request(request)
-        queued = self.server.eval(_ENQUEUE, 3, self.df.key, self.queue.key, self.counts_key,
+        queued = self.server.eval(ENQUEUE, 3, self.df.key, self.queue.key, self.counts_key,
                                   self.df.request_fingerprint(request), -request.priority, data,
                                   "0" if request.dont_filter else "1")
         if not queued:
@@ -142,7 +120,7 @@ class RedisScheduler(Scheduler):
         return True
 
     def _pop(self) -> Request | None:
-        data = self.server.eval(_POP_INTO, 2, self.queue.key, self.inflight_key % self.worker)
+        data = self.server.eval(POP_INTO, 2, self.queue.key, self.inflight_key % self.worker)
         if not data:
             return None
         request = self.queue._decode_request(data)
@@ -199,7 +177,7 @@ class RedisScheduler(Scheduler):
         states = self.server.mget([self.heartbeat_key % worker for worker in others]) if others else []
         for worker, state in zip(others, states):
             if state is None:
-                count = self.server.eval(_REQUEUE, 3, self.queue.key, self.inflight_key % worker, self.workers_key,
+                count = self.server.eval(REQUEUE, 3, self.queue.key, self.inflight_key % worker, self.workers_key,
                                          worker)
                 if count:
                     logger.warning("worker %s stopped answering: %d of its requests back in the queue", worker, count)
@@ -249,7 +227,7 @@ class RedisScheduler(Scheduler):
                            self.job, self.linger)
         with self.server.pipeline() as pipe:
             # Whatever Scrapy did not finish goes back to the queue for the other workers.
-            pipe.eval(_REQUEUE, 3, self.queue.key, self.inflight_key % self.worker, self.workers_key, self.worker)
+            pipe.eval(REQUEUE, 3, self.queue.key, self.inflight_key % self.worker, self.workers_key, self.worker)
             pipe.delete(self.heartbeat_key % self.worker)
             if self.crawl_over and reason == "finished" and not joined_nothing:
                 pipe.delete(self.queue.key)
