@@ -16,7 +16,9 @@ this run:
   run closes with the finish reason ``site_unreachable`` (outcome ``failed``, exit code 1).
 
 A host that answered once (any status) is never declared unreachable: later failures of
-a live site go through the normal retries and failure counts.
+a live site go through the normal retries and failure counts. Switched on by
+``NEWSCRAWL_STOP_UNREACHABLE`` (``scrapy crawl`` sets it): an interactive ``scrapy shell``
+keeps Scrapy's own behaviour, and can fetch a host again once it answers.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from scrapy.exceptions import (
     DownloadConnectionRefusedError,
     DownloadTimeoutError,
     IgnoreRequest,
+    NotConfigured,
 )
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.httpobj import urlparse_cached
@@ -71,6 +74,8 @@ class UnreachableSiteMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> UnreachableSiteMiddleware:
+        if not crawler.settings.getbool("NEWSCRAWL_STOP_UNREACHABLE"):
+            raise NotConfigured
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:

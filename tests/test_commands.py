@@ -31,7 +31,7 @@ def article_url(server: DemoServer) -> str:
     return rebase(build_site().expected_records()[0]["url"], server.base_url)
 
 
-@pytest.mark.parametrize("command", ["shell", "fetch", "parse"])
+@pytest.mark.parametrize("command", ["shell", "fetch", "parse", "check", "list"])
 def test_scrapy_commands_other_than_crawl_leave_the_store_alone(
     command: str, server: DemoServer, tmp_path: Path
 ) -> None:
@@ -42,13 +42,15 @@ def test_scrapy_commands_other_than_crawl_leave_the_store_alone(
         "shell": ["shell", url, "-c", "response.status"],
         "fetch": ["fetch", "--nolog", url],
         "parse": ["parse", "--spider=inbusiness", "-a", f"base_url={server.base_url}", "-c", "parse_article", url],
+        "check": ["check", "inbusiness"],
+        "list": ["list"],
     }[command]
     result = scrapy(*arguments, store=store)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     assert "Traceback" not in output and "ERROR" not in output, output[-3000:]
     assert list(store.parent.iterdir()) == [], "no store file, lock or run record"
-    expected = {"shell": "200", "fetch": "<html", "parse": "'title':"}[command]
+    expected = {"shell": "200", "fetch": "<html", "parse": "'title':", "check": "", "list": "inbusiness"}[command]
     assert expected in result.stdout
 
 
