@@ -1,4 +1,5 @@
-"""The run's one-line summary: what a cron mail or a person reads first."""
+"""The run's one-line summary: what a cron mail or a person reads first, with the outcome and,
+unless ok, why (``outcome=failed reason="site unreachable: DNS lookup failed"``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
+from newscrawl.outcome import EXIT_CODE_STAT, OUTCOME_OK, OUTCOME_STAT, REASON_STAT, judge_run
 from newscrawl.sites import site_of
 
 if TYPE_CHECKING:
@@ -35,16 +37,22 @@ SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
 
 
 class RunSummary:
-    """Counts exported articles per extraction path and logs one summary line at close."""
+    """Counts exported articles per extraction path and logs one summary line at close.
 
-    def __init__(self, stats: StatsCollector) -> None:
-        self.stats = stats
+    It closes after the store's ``RunState`` and the canary, which set the outcome; a run
+    without either (the store switched off) gets its outcome here, from the same failure
+    accounting, so that its exit code and its ``-O`` file follow it too.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        assert crawler.stats is not None
+        self.stats: StatsCollector = crawler.stats
+        self.settings = crawler.settings
         self.layouts: list[str] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunSummary:
-        assert crawler.stats is not None
-        extension = cls(crawler.stats)
+        extension = cls(crawler)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
@@ -68,5 +76,13 @@ class RunSummary:
         return f"newscrawl summary: {figures}"
 
     def spider_closed(self, reason: str) -> None:
-        outcome = self.stats.get_value("newscrawl/outcome", "-")
-        logger.info("%s outcome=%s finish_reason=%s", self.summary_line(), outcome, reason)
+        verdict = judge_run(self.stats, self.settings, reason)
+        if self.stats.get_value(OUTCOME_STAT) is None:
+            self.stats.set_value(OUTCOME_STAT, verdict.outcome)
+            self.stats.set_value(EXIT_CODE_STAT, verdict.exit_code)
+        outcome = self.stats.get_value(OUTCOME_STAT)
+        why = verdict.reason if outcome != OUTCOME_OK else None
+        if why:
+            self.stats.set_value(REASON_STAT, why)
+        logger.log(logging.INFO if outcome == OUTCOME_OK else logging.ERROR, "%s outcome=%s%s finish_reason=%s",
+                   self.summary_line(), outcome, f' reason="{why}"' if why else "", reason)

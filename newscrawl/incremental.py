@@ -28,15 +28,14 @@ from scrapy.utils.project import data_path
 
 from newscrawl.dates import parse_iso
 from newscrawl.items import Article, article_from_record, export_record
-from newscrawl.outcome import (  # noqa: F401 - the exit codes are imported from here by the commands
-    EXIT_CODES,
-    EXIT_FAILED,
-    EXIT_LOCKED,
-    EXIT_STORE,
+from newscrawl.outcome import (
+    EXIT_CODE_STAT,
     OUTCOME_OK,
+    OUTCOME_STAT,
     OUTCOME_STORE_FAILED,
     STORE_FAILED_STAT,
-    run_outcome,
+    exit_code_for,
+    judge_run,
 )
 from newscrawl.sites import site_of
 from newscrawl.store import (
@@ -314,8 +313,8 @@ class RunState:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         outcome = self.outcome_reached = self.outcome(reason)
-        self.stats.set_value("newscrawl/outcome", outcome)
-        self.stats.set_value("newscrawl/exit_code", EXIT_CODES.get(outcome, EXIT_FAILED))
+        self.stats.set_value(OUTCOME_STAT, outcome)
+        self.stats.set_value(EXIT_CODE_STAT, exit_code_for(outcome))
         complete = self.complete_sources()
         for key in self.sources.keys() - complete.keys():
             self.stats.inc_value("newscrawl/source_due_again")
@@ -340,8 +339,8 @@ class RunState:
         self._closing[part] = True
         if all(self._closing.values()):
             try:
-                # Not ok: the feed storage may keep the files from their names; the next run
-                # checks whether they got them (``undelivered``) and confirms or re-exports.
+                # Not ok: the feed storage keeps the files from their names (feeds.py); the next
+                # run checks whether they got them (``undelivered``) and confirms or re-exports.
                 if self.run_id is not None and self.outcome_reached == OUTCOME_OK:
                     self.store.confirm_exports(self.run_id)
                 self.store.close()
@@ -351,8 +350,8 @@ class RunState:
                 self.lock.release()
 
     def outcome(self, reason: str) -> str:
-        """This run's outcome (``outcome.run_outcome``)."""
-        return run_outcome(self.stats, self.crawler.settings, reason)
+        """This run's outcome: ``outcome.judge_run``, shared with runs without the store."""
+        return judge_run(self.stats, self.crawler.settings, reason).outcome
 
 
 def run_state(crawler: Crawler) -> RunState:

@@ -40,8 +40,13 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.EncodingMiddleware": 570,
     # Sitemaps served as .gz files (not Content-Encoding, which HttpCompressionMiddleware at 590 undoes).
     "newscrawl.middlewares.GunzipSitemapMiddleware": 580,
+    # Sees each failed attempt before the retries (550): a site that never answers ends the run
+    # at once (reachability.py); apart from RedirectMiddleware's 600, which has no such hook.
+    "newscrawl.reachability.UnreachableSiteMiddleware": 595,
     # Sees redirects and 404s before RedirectMiddleware (600) and the errbacks do.
     "newscrawl.known.StoreAliasMiddleware": 650,
+    # Closest to the downloader: tells the Redis scheduler of failed downloads (handled.py).
+    "newscrawl.handled.FailedRequestsMiddleware": 990,
 }
 # Bot challenge, maintenance or JavaScript-shell pages are retried this often, then dropped;
 # a day archive listing nothing is retried this often, then reported.
@@ -60,8 +65,14 @@ EXTENSIONS = {
     "newscrawl.incremental.RunState": 100,
     "newscrawl.canary.CanaryReport": 200,
     "newscrawl.extensions.RunSummary": 500,
+    # A progress line every NEWSCRAWL_PROGRESS_INTERVAL seconds (60 in scrapy crawl).
+    "newscrawl.progress.CrawlProgress": 600,
 }
-SPIDER_MIDDLEWARES = {"newscrawl.known.SkipKnownMiddleware": 950}
+SPIDER_MIDDLEWARES = {
+    "newscrawl.known.SkipKnownMiddleware": 950,
+    # Closest to the engine: tells the Redis scheduler when a response is handled (handled.py).
+    "newscrawl.handled.HandledRequestsMiddleware": 5,
+}
 # `scrapy check SITE [-a base_url=COPY]`: contracts on the shared callbacks, read from the site's
 # declaration (newscrawl/contracts.py).
 SPIDER_CONTRACTS = {
@@ -73,7 +84,8 @@ SPIDER_CONTRACTS = {
 
 # The article store (dataset of record, memory of incremental runs). Default path:
 # .scrapy/newscrawl/state.sqlite in the project; -s NEWSCRAWL_STATE=path sets another.
-NEWSCRAWL_STATE_ENABLED = True
+# NEWSCRAWL_STATE_ENABLED is switched on by `scrapy crawl` only (commands.CRAWL_SETTINGS):
+# shell, fetch, parse, check, view and bench never touch the store.
 NEWSCRAWL_STATE = None
 # A run whose failed pages exceed this share exits non-zero (cron notices).
 NEWSCRAWL_MAX_ERROR_RATE = 0.1

@@ -30,6 +30,7 @@ from newscrawl.extract.canonical import on_site
 from newscrawl.extract.notarticle import LISTING_KEY
 from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY, note_fetch
 from newscrawl.items import Article
+from newscrawl.progress import LISTING_DAY_KEY
 from newscrawl.sites.base import Site
 from newscrawl.urls import article_request_url, canonical_url, edition_of, rebase, site_domain, url_day
 
@@ -225,13 +226,14 @@ class SiteSpider(scrapy.Spider):
     def listing_request(self, edition: str, day: date | None, *, url: str | None = None, page: int = 1,
                         probe: bool = False) -> Request | None:
         """A day archive (or latest listing) page, handled by ``parse_listing``; None when the
-        site has no latest listing."""
+        site has no latest listing. Its day in the meta is the progress line's "days listed"."""
         url = url or archive_url(self.root(edition), self.site, edition, day)
         if url is None:
             return None
         return Request(url, callback=self.parse_listing, errback=self.listing_failed,
                        cb_kwargs={"edition": edition, "day": day, "page": page},
-                       meta={"probe": probe, LISTING_KEY: self.site.name})
+                       meta={"probe": probe, LISTING_KEY: self.site.name,
+                             LISTING_DAY_KEY: day.isoformat() if day else None})
 
     def after_probe(self, edition: str) -> Iterator[Request]:
         """Once an edition's first listing answered: the rest of the range, or its feeds."""

@@ -150,14 +150,14 @@ def test_rss_dates_carry_the_offset_of_their_moment(data: CopyData) -> None:
 
 def test_robots_names_the_index_whose_news_children_list_every_article(data: CopyData) -> None:
     assert f"Sitemap: {BASE}/sitemap-index.xml" in render_robots(BASE)
-    kind, streamed_children = sitemap_entries(render_sitemap_index(data.items, BASE).encode())
-    children = list(streamed_children)
+    kind, streamed = sitemap_entries(render_sitemap_index(data.items, BASE).encode())
+    children = list(streamed)  # the entries are streamed: read once
     assert kind == "sitemapindex" and f"{BASE}/sitemap-pages.xml" in [loc for loc, _ in children]
     listed = []
     files = news_sitemaps(data.items)
     for url in (loc for loc, _ in children if sitemap_child_wanted(loc, TENGRINEWS, ("ru",), None)):
         kind, streamed = sitemap_entries(render_news_sitemap(files[url.rsplit("/", 1)[-1]], BASE).encode())
-        entries = list(streamed)  # sitemap entries are streamed: read them once
+        entries = list(streamed)
         assert kind == "urlset" and all(lastmod for _, lastmod in entries)
         listed += [loc for loc, _ in entries]
     assert sorted(listed) == sorted(BASE + item.path for item in data.items if item.is_article)

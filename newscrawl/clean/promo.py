@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from newscrawl.clean.rules import compiled, own_names_pattern
 from newscrawl.clean.text import (
@@ -64,7 +65,7 @@ def _calls(text: str) -> tuple[bool, bool]:
     return call, first
 
 
-def _is_heading_on_network(parts: list[str], own_names: OwnNames) -> bool:
+def _is_heading_on_network(parts: Sequence[str], own_names: OwnNames) -> bool:
     """A verbless clause that puts us on a network: "Мы в Telegram", "в нашем Telegram-канале"."""
     rules = compiled()
     own = own_names_pattern(own_names)

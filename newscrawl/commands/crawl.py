@@ -16,7 +16,9 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from newscrawl.arguments import ArgumentError
-from newscrawl.incremental import EXIT_FAILED, EXIT_LOCKED, EXIT_STORE, store_location
+from newscrawl.commands import CRAWL_SETTINGS
+from newscrawl.incremental import store_location
+from newscrawl.outcome import EXIT_CODE_STAT, EXIT_FAILED, EXIT_LOCKED, EXIT_STORE
 from newscrawl.sites import site_of
 from newscrawl.store import StoreError, StoreLocked, check_store
 
@@ -25,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 class Command(ScrapyCrawlCommand):
     """Scrapy's crawl, plus argument and store checks up front and a meaningful exit code."""
+
+    default_settings = {**ScrapyCrawlCommand.default_settings, **CRAWL_SETTINGS}
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1 or self.crawler_process is None:
@@ -58,4 +62,4 @@ class Command(ScrapyCrawlCommand):
         if self.crawler_process.bootstrap_failed:
             self.exitcode = EXIT_FAILED
         elif crawler.stats is not None:
-            self.exitcode = crawler.stats.get_value("newscrawl/exit_code", 0)
+            self.exitcode = crawler.stats.get_value(EXIT_CODE_STAT, 0)

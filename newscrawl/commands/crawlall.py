@@ -17,7 +17,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 
 from newscrawl.arguments import ArgumentError
-from newscrawl.incremental import EXIT_FAILED, EXIT_LOCKED, EXIT_STORE, store_location
+from newscrawl.commands import CRAWL_SETTINGS
+from newscrawl.incremental import store_location
+from newscrawl.outcome import EXIT_CODE_STAT, EXIT_FAILED, EXIT_LOCKED, EXIT_STORE, OUTCOME_STAT, REASON_STAT
 from newscrawl.sites import SITE_MODULES, site_of
 from newscrawl.spider import SiteSpider
 from newscrawl.store import StoreError, StoreLocked, check_store
@@ -43,6 +45,8 @@ class Command(BaseRunSpiderCommand):
     """Crawl several sites at once, one summary line per site, one exit status."""
 
     requires_project = True
+    # The store, the progress line and the early end on an unreachable site, as in scrapy crawl.
+    default_settings = {**BaseRunSpiderCommand.default_settings, **CRAWL_SETTINGS}
 
     def syntax(self) -> str:
         return "[--sites NAME,NAME] [-a NAME=VALUE] [-a SITE:NAME=VALUE] [-O FILE-%%(name)s.jsonl]"
@@ -115,10 +119,11 @@ class Command(BaseRunSpiderCommand):
     def report(name: str, crawler: Crawler) -> int:
         """The site's summary line (stdout and log); its exit code."""
         stats = crawler.stats.get_stats() if crawler.stats is not None else {}
-        code = int(stats.get("newscrawl/exit_code", EXIT_FAILED if not stats else 0))
-        line = (f"crawlall: {name} outcome={stats.get('newscrawl/outcome', '-')} exit_code={code} "
+        code = int(stats.get(EXIT_CODE_STAT, EXIT_FAILED if not stats else 0))
+        reason = stats.get(REASON_STAT)
+        line = (f"crawlall: {name} outcome={stats.get(OUTCOME_STAT, '-')} exit_code={code} "
                 f"exported={stats.get('item_scraped_count', 0)} requests={stats.get('downloader/request_count', 0)} "
-                f"finish_reason={stats.get('finish_reason', '-')}")
+                f"finish_reason={stats.get('finish_reason', '-')}" + (f' reason="{reason}"' if reason else ""))
         print(line, flush=True)
         logger.info("%s", line)
         return code

@@ -17,7 +17,10 @@ from scrapy.exceptions import UsageError
 
 from newscrawl.export import ExportError, OptionError, export_dataset, make_options
 from newscrawl.export.options import FORMATS, LANGUAGES, PARTITIONS
-from newscrawl.incremental import EXIT_FAILED, EXIT_STORE, store_location
+from newscrawl.export.select import iter_selected
+from newscrawl.incremental import store_location
+from newscrawl.outcome import EXIT_FAILED, EXIT_STORE
+from newscrawl.progress import ExportProgress
 from newscrawl.store import StoreError, is_shared, open_store
 from newscrawl.store.sqlite import check_store_file
 
@@ -86,14 +89,17 @@ class Command(ScrapyCommand):
         except StoreError as error:
             self._fail(str(error), EXIT_STORE)
             return
+        # On a terminal a bar (the selection counted first for its total), else plain lines.
+        progress = ExportProgress.on(sys.stderr, lambda: sum(1 for _ in iter_selected(store, options)))
         try:
-            result = export_dataset(store, Path(opts.output), options)
+            result = export_dataset(progress.watch(store), Path(opts.output), options)
         except OptionError as error:
             raise UsageError(str(error), print_help=False) from None
         except (ExportError, OSError) as error:
             self._fail(f"export failed, nothing replaced: {error}", EXIT_FAILED)
             return
         finally:
+            progress.finish()
             store.close()
         manifest = result.manifest
         if result.empty:

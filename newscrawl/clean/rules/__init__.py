@@ -108,7 +108,8 @@ def _hints() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     entries = [*_gather("CALL_VERBS", (ru, en)), *_gather("US_WORDS", (ru, en)), *_gather("OUR_WORDS", (ru, en)),
                *_gather("NETWORK_NAMES"), *_gather("CHANNEL_WORDS"), "будьте", "пропуст~", "первым~", "be", "stay",
                "miss", "like", "get", "receive", LINK, *kazakh_words, *(skeleton(word) for word in kazakh_words)]
-    words, stems = set(), set()
+    words: set[str] = set()
+    stems: set[str] = set()
     for entry in entries:
         head = re.split(r"[\s(?\\\[]", entry.rstrip("~"), maxsplit=1)[0]
         (stems if entry.endswith("~") or len(head) > 3 or head != entry else words).add(head)
