@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from newscrawl.clean.text import collapse_whitespace
 from newscrawl.dates import parse_iso, parse_text_date, to_iso
-from newscrawl.extract.blocks import content_blocks
-from newscrawl.extract.generic import generic_date_text, generic_title, main_text_element
+from newscrawl.extract.generic import generic_date_text, generic_title
 from newscrawl.extract.layout import Layout, LayoutFields, detect_layout, read_layout
+from newscrawl.extract.maintext import generic_content
 from newscrawl.extract.structured import StructuredData, read_structured
 from newscrawl.items import Article, ContentBlock, Image
 from newscrawl.urls import EDITION_LANGUAGES, canonical_url, edition_of
@@ -59,9 +60,8 @@ def lead_or_none(lead: str | None, description: str | None, content: list[Conten
 def generic_fields(selector: Selector, base_url: str) -> LayoutFields:
     """What a page in an unknown layout yields without selectors."""
     fields = LayoutFields(title=generic_title(selector), date=generic_date_text(selector))
-    main = main_text_element(selector)
-    if main is not None:
-        fields.content, fields.inline_images = content_blocks(main, base_url)
+    if isinstance(selector.root, etree._Element):
+        fields.content, fields.inline_images = generic_content(selector.root, base_url)
     return fields
 
 

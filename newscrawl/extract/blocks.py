@@ -30,6 +30,7 @@ _AD_CLASS = re.compile(r"(?:^|[\s_-])(?:adv|advert\w*|ads|adsbygoogle|banner|ad)
 #: and a broken or hostile page can nest thousands deep.
 MAX_NESTING = 200
 
+
 def element_text(element: etree._Element) -> str:
     """An element's visible text, whitespace collapsed, without scripts and styles."""
     parts: list[str] = []
@@ -37,8 +38,9 @@ def element_text(element: etree._Element) -> str:
     return collapse_whitespace(" ".join(parts))
 
 
-def is_noise_element(element: etree._Element) -> bool:
-    """Scripts, embeds and ad slots: markup that carries no article text."""
+def is_noise_element(element: etree._Element, ads_by_class: bool = True) -> bool:
+    """Scripts, embeds and ad slots: markup that carries no article text. ``ads_by_class=False``
+    when another judge decides what is article text: page wrappers named ``ad_body`` exist."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag.lower() in SKIP_TAGS:
         return True
@@ -47,7 +49,7 @@ def is_noise_element(element: etree._Element) -> bool:
         _EMBED_CLASS.search(css_class) or any(element.get(a) for a in _EMBED_ATTRS)
     ):
         return True
-    return bool(_AD_CLASS.search(css_class))
+    return ads_by_class and bool(_AD_CLASS.search(css_class))
 
 
 def image_url(img: etree._Element, base_url: str) -> str | None:
@@ -77,24 +79,30 @@ def figure_image(container: etree._Element, base_url: str) -> Image | None:
 class _BlockWriter:
     """Walks an element tree, flushing inline text into a block at block boundaries."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, root: etree._Element, ads_by_class: bool = True) -> None:
         self.base_url = base_url
+        self.ads_by_class = ads_by_class
         self.content: list[ContentBlock] = []
         self.images: list[Image] = []
+        #: The element each content block came from (its innermost block element, or the image's).
+        self.sources: list[etree._Element] = []
         self._buffer: list[str] = []
+        self._blocks: list[etree._Element] = [root]
 
     def flush(self) -> None:
         text = collapse_whitespace(" ".join(self._buffer))
         self._buffer = []
         if text:
             self.content.append(text)
+            self.sources.append(self._blocks[-1])
 
-    def add_image(self, image: Image | None) -> None:
+    def add_image(self, image: Image | None, source: etree._Element) -> None:
         if image is None:
             return
         self.flush()
         self.images.append(image)
         self.content.append(len(self.images) - 1)
+        self.sources.append(source)
 
     def walk(self, element: etree._Element, depth: int = 0) -> None:
         self._buffer.append(element.text or "")
@@ -103,34 +111,44 @@ class _BlockWriter:
             self._buffer.append(child.tail or "")
 
     def visit(self, element: etree._Element, depth: int = 0) -> None:
-        if not isinstance(element.tag, str) or is_noise_element(element):
+        if not isinstance(element.tag, str) or is_noise_element(element, self.ads_by_class):
             return
         if depth > MAX_NESTING:  # hostile or broken nesting: the rest is one run of text
             self._buffer.append(element_text(element))
             return
         tag = element.tag.lower()
         if tag == "figure":
-            self.add_image(figure_image(element, self.base_url))
+            self.add_image(figure_image(element, self.base_url), element)
         elif tag == "img":
             url = image_url(element, self.base_url)
             if url:
-                self.add_image(Image(url=url, caption=collapse_whitespace(element.get("alt")) or None, credit=None))
+                image = Image(url=url, caption=collapse_whitespace(element.get("alt")) or None, credit=None)
+                self.add_image(image, element)
         elif tag == "br":
             self._buffer.append(" ")
         elif tag in BLOCK_TAGS:
             self.flush()
+            self._blocks.append(element)
             self.walk(element, depth)
             self.flush()
+            self._blocks.pop()
         else:
             self.walk(element, depth)
 
 
 def content_blocks(element: etree._Element, base_url: str) -> tuple[list[ContentBlock], list[Image]]:
     """Text blocks and inline images of a body element; ints in content index the images."""
-    writer = _BlockWriter(base_url)
+    writer = walk_blocks(element, base_url)
+    return writer.content, writer.images
+
+
+def walk_blocks(element: etree._Element, base_url: str, ads_by_class: bool = True) -> _BlockWriter:
+    """The walked blocks of ``element`` with the element each came from (``.sources``), for
+    callers that choose blocks by where they sit in the page."""
+    writer = _BlockWriter(base_url, element, ads_by_class)
     writer.walk(element)
     writer.flush()
-    return writer.content, writer.images
+    return writer
 
 
 def _inline_text(element: etree._Element, parts: list[str], with_tail: bool) -> None:

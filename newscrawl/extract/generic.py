@@ -41,8 +41,11 @@ def _paragraph_length(paragraph: etree._Element) -> int:
 def main_text_element(selector: Selector) -> etree._Element | None:
     """The element that holds the article's paragraphs, or None if the page has none."""
     root = selector.root
-    if not isinstance(root, etree._Element):
-        return None
+    return main_text_element_of(root) if isinstance(root, etree._Element) else None
+
+
+def main_text_element_of(root: etree._Element) -> etree._Element | None:
+    """``main_text_element`` on a parsed tree."""
     score: dict[etree._Element, float] = defaultdict(float)
     held: dict[etree._Element, int] = defaultdict(int)
     for paragraph in root.iter("p", "li", "blockquote"):

@@ -1,0 +1,147 @@
+"""The generic path's main text: trafilatura chooses which text is the article, our block walker
+writes it from the page itself.
+
+Why both: trafilatura is the best-measured main-text finder we can depend on, but its text is
+its own re-serialisation (link text inside ``<span class="link">`` dropped, inline elements glued
+without spaces, headlines kept as paragraphs) and it has no image/caption structure, which
+cleaning needs. Our walker reads the page faithfully into blocks but cannot tell the article
+from its surroundings as well. So: walk the page, keep the blocks trafilatura's text agrees with,
+and only those inside the smallest element that holds nearly all of them (a teaser of the same
+story in a sidebar stays out).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+
+import trafilatura
+from lxml import etree
+
+from newscrawl.extract.blocks import walk_blocks
+from newscrawl.items import ContentBlock, Image
+
+logger = logging.getLogger(__name__)
+
+#: Tokens as the article-extraction-benchmark counts them; shingles of this many tokens.
+_TOKEN = re.compile(r"\w+")
+SHINGLE = 4
+#: A block is the article's when at least this share of its shingles are in trafilatura's text.
+AGREEMENT = 0.5
+#: The article's container is the deepest element holding this share of the agreed text.
+CONTAINER_SHARE = 0.9
+
+
+def reference_text(root: etree._Element, url: str | None) -> str:
+    """Trafilatura's main text of the page (comments left out), or ``""`` when it finds none."""
+    try:
+        document = trafilatura.bare_extraction(
+            root, url=url, include_comments=False, include_tables=True, favor_precision=True
+        )
+    except Exception:  # trafilatura raises from deep inside lxml on hostile markup
+        logger.warning("trafilatura failed on %s", url, exc_info=True)
+        return ""
+    return (document.text or "") if document is not None else ""
+
+
+#: How far trafilatura's text agrees with a block.
+NONE, WEAK, STRONG = 0, 1, 2
+
+
+class _Reference:
+    """Trafilatura's text as shingles (for long blocks), lines and one token string (for short
+    ones). A long block agrees strongly when half its shingles are in the text; a short block
+    (a subheading, a table cell, a list item) strongly when it is a whole line of the text,
+    weakly when it is merely somewhere in it ("Twitter", "Comments" usually are).
+
+    Agreement uses the text up (shingles are counted: a recipe may repeat a line): a second
+    copy of the article on the same page (a print version, a summary of every paragraph) finds
+    it spent."""
+
+    def __init__(self, text: str) -> None:
+        tokens = _TOKEN.findall(text)
+        self.shingles = Counter(tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
+        self.lines = Counter(tuple(_TOKEN.findall(line)) for line in text.splitlines())
+        self.joined = f" {' '.join(tokens)} "
+
+    def agreement(self, text: str) -> int:
+        tokens = _TOKEN.findall(text)
+        if len(tokens) < SHINGLE:
+            line = tuple(tokens)
+            if tokens and self.lines[line] > 0:
+                self.lines[line] -= 1
+                return STRONG
+            return WEAK if tokens and f" {' '.join(tokens)} " in self.joined else NONE
+        shingles = [tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
+        if sum(self.shingles[shingle] > 0 for shingle in shingles) < AGREEMENT * len(shingles):
+            return NONE
+        self.shingles.subtract(shingles)
+        return STRONG
+
+
+def _container(elements: list[etree._Element], weights: list[int]) -> etree._Element | None:
+    """The deepest element whose descendants hold ``CONTAINER_SHARE`` of the weight."""
+    held: dict[etree._Element, int] = {}
+    depth: dict[etree._Element, int] = {}
+    for element, weight in zip(elements, weights):
+        chain = [element, *element.iterancestors()]
+        for level, ancestor in enumerate(reversed(chain)):
+            held[ancestor] = held.get(ancestor, 0) + weight
+            depth[ancestor] = level
+    needed = CONTAINER_SHARE * sum(weights)
+    qualified = [element for element, weight in held.items() if weight >= needed]
+    return max(qualified, key=depth.__getitem__) if qualified else None
+
+
+def _inside(element: etree._Element, container: etree._Element) -> bool:
+    return element is container or any(ancestor is container for ancestor in element.iterancestors())
+
+
+def agreed_blocks(
+    body: etree._Element, base_url: str, reference: str
+) -> tuple[list[ContentBlock], list[Image]]:
+    """The walked blocks of ``body`` that trafilatura's ``reference`` text agrees with, and the
+    images, between the first and the last strongly agreed block and inside the article's
+    container (the element that holds nearly all of the strongly agreed text)."""
+    walked = walk_blocks(body, base_url, ads_by_class=False)
+    reference_blocks = _Reference(reference)
+    kept = [reference_blocks.agreement(block) if isinstance(block, str) else NONE for block in walked.content]
+    indexes = [i for i, agreement in enumerate(kept) if agreement == STRONG]
+    if not indexes:
+        return [], []
+    container = _container(
+        [walked.sources[i] for i in indexes], [len(str(walked.content[i])) for i in indexes]
+    )
+    if container is None:
+        return [], []
+    content: list[ContentBlock] = []
+    images: list[Image] = []
+    for index in range(indexes[0], indexes[-1] + 1):
+        block, source = walked.content[index], walked.sources[index]
+        if not _inside(source, container):
+            continue
+        if isinstance(block, int):
+            images.append(walked.images[block])
+            content.append(len(images) - 1)
+        elif kept[index]:
+            content.append(block)
+    return content, images
+
+
+def generic_content(root: etree._Element, base_url: str) -> tuple[list[ContentBlock], list[Image]]:
+    """Content blocks of a page in an unknown layout: agreed blocks, else (trafilatura found no
+    text) the container our own paragraph scoring picks."""
+    from newscrawl.extract.generic import main_text_element_of  # noqa: PLC0415
+
+    body = root.find("body")
+    reference = reference_text(root, base_url)
+    if reference and body is not None:
+        content, images = agreed_blocks(body, base_url, reference)
+        if content:
+            return content, images
+    main = main_text_element_of(root)
+    if main is None:
+        return [], []
+    walked = walk_blocks(main, base_url)
+    return walked.content, walked.images
