@@ -38,18 +38,19 @@ def element_text(element: etree._Element) -> str:
     return collapse_whitespace(" ".join(parts))
 
 
-def is_noise_element(element: etree._Element, ads_by_class: bool = True) -> bool:
-    """Scripts, embeds and ad slots: markup that carries no article text. ``ads_by_class=False``
-    when another judge decides what is article text: page wrappers named ``ad_body`` exist."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag.lower() in SKIP_TAGS:
+def is_noise_element(element: etree._Element, strict: bool = True) -> bool:
+    """Scripts, embeds, forms and ad slots: markup that carries no article text. ``strict=False``
+    when another judge decides what is article text: ASP.NET pages wrap the whole page in a
+    ``<form>``, and page wrappers named ``ad_body`` exist."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in SKIP_TAGS and (strict or tag != "form"):
         return True
     css_class = (element.get("class") or "").lower()
-    if tag.lower() == "blockquote" and (
+    if tag == "blockquote" and (
         _EMBED_CLASS.search(css_class) or any(element.get(a) for a in _EMBED_ATTRS)
     ):
         return True
-    return ads_by_class and bool(_AD_CLASS.search(css_class))
+    return strict and bool(_AD_CLASS.search(css_class))
 
 
 def image_url(img: etree._Element, base_url: str) -> str | None:
@@ -79,9 +80,9 @@ def figure_image(container: etree._Element, base_url: str) -> Image | None:
 class _BlockWriter:
     """Walks an element tree, flushing inline text into a block at block boundaries."""
 
-    def __init__(self, base_url: str, root: etree._Element, ads_by_class: bool = True) -> None:
+    def __init__(self, base_url: str, root: etree._Element, strict: bool = True) -> None:
         self.base_url = base_url
-        self.ads_by_class = ads_by_class
+        self.strict = strict
         self.content: list[ContentBlock] = []
         self.images: list[Image] = []
         #: The element each content block came from (its innermost block element, or the image's).
@@ -111,7 +112,7 @@ class _BlockWriter:
             self._buffer.append(child.tail or "")
 
     def visit(self, element: etree._Element, depth: int = 0) -> None:
-        if not isinstance(element.tag, str) or is_noise_element(element, self.ads_by_class):
+        if not isinstance(element.tag, str) or is_noise_element(element, self.strict):
             return
         if depth > MAX_NESTING:  # hostile or broken nesting: the rest is one run of text
             self._buffer.append(element_text(element))
@@ -142,10 +143,10 @@ def content_blocks(element: etree._Element, base_url: str) -> tuple[list[Content
     return writer.content, writer.images
 
 
-def walk_blocks(element: etree._Element, base_url: str, ads_by_class: bool = True) -> _BlockWriter:
+def walk_blocks(element: etree._Element, base_url: str, strict: bool = True) -> _BlockWriter:
     """The walked blocks of ``element`` with the element each came from (``.sources``), for
     callers that choose blocks by where they sit in the page."""
-    writer = _BlockWriter(base_url, element, ads_by_class)
+    writer = _BlockWriter(base_url, element, strict)
     writer.walk(element)
     writer.flush()
     return writer
