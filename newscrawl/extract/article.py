@@ -13,7 +13,7 @@ from newscrawl.dates import parse_iso, parse_text_date, to_iso
 from newscrawl.extract.generic import generic_date_text, generic_title
 from newscrawl.extract.layout import Layout, LayoutFields, detect_layout, read_layout
 from newscrawl.extract.maintext import generic_content
-from newscrawl.extract.structured import StructuredData, read_structured
+from newscrawl.extract.structured import StructuredData, article_json_ld, read_structured
 from newscrawl.items import Article, ContentBlock, Image
 from newscrawl.urls import EDITION_LANGUAGES, canonical_url, edition_of
 
@@ -61,7 +61,10 @@ def generic_fields(selector: Selector, base_url: str) -> LayoutFields:
     """What a page in an unknown layout yields without selectors."""
     fields = LayoutFields(title=generic_title(selector), date=generic_date_text(selector))
     if isinstance(selector.root, etree._Element):
-        fields.content, fields.inline_images = generic_content(selector.root, base_url)
+        declared = article_json_ld(selector).get("articleBody")
+        fields.content, fields.inline_images = generic_content(
+            selector.root, base_url, declared if isinstance(declared, str) else ""
+        )
     return fields
 
 

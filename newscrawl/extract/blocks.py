@@ -91,6 +91,8 @@ class _BlockWriter:
         self._blocks: list[etree._Element] = [root]
 
     def flush(self) -> None:
+        if not self._buffer:
+            return
         text = collapse_whitespace(" ".join(self._buffer))
         self._buffer = []
         if text:
@@ -106,10 +108,12 @@ class _BlockWriter:
         self.sources.append(source)
 
     def walk(self, element: etree._Element, depth: int = 0) -> None:
-        self._buffer.append(element.text or "")
+        if element.text:
+            self._buffer.append(element.text)
         for child in element:
             self.visit(child, depth + 1)
-            self._buffer.append(child.tail or "")
+            if child.tail:
+                self._buffer.append(child.tail)
 
     def visit(self, element: etree._Element, depth: int = 0) -> None:
         if not isinstance(element.tag, str) or is_noise_element(element, self.strict):

@@ -27,11 +27,13 @@ logger = logging.getLogger(__name__)
 
 #: Tokens as the article-extraction-benchmark counts them; shingles of this many tokens.
 _TOKEN = re.compile(r"\w+")
-SHINGLE = 4
+SHINGLE = 4  # the benchmark's n; _shingles is written for 4
 #: A block is the article's when at least this share of its shingles are in trafilatura's text.
 AGREEMENT = 0.5
 #: The article's container is the deepest element holding this share of the agreed text.
 CONTAINER_SHARE = 0.9
+#: A declared ``articleBody`` shorter than this is an excerpt, not the article.
+DECLARED_BODY_CHARS = 1000
 #: Trafilatura's quick pass is trusted when it finds at least this many characters.
 QUICK_TEXT_ENOUGH = 500
 #: A paragraph trafilatura left out is kept when it is at least this long and sits in the same
@@ -73,13 +75,17 @@ class _Reference:
     (a subheading, a table cell, a list item) strongly when it is a whole line of the text,
     weakly when it is merely somewhere in it ("Twitter", "Comments" usually are).
 
+    The text the page declares as its ``articleBody`` (JSON-LD), when long enough to be the
+    article rather than an excerpt, is a second judge for long blocks.
+
     Agreement uses the text up (shingles are counted: a recipe may repeat a line): a second
     copy of the article on the same page (a print version, a summary of every paragraph) finds
     it spent."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, declared: str = "") -> None:
         tokens = _TOKEN.findall(text)
-        self.shingles = Counter(tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
+        self.shingles = _shingles(tokens)
+        self.declared = _shingles(_TOKEN.findall(declared)) if len(declared) >= DECLARED_BODY_CHARS else {}
         self.lines = Counter(tuple(_TOKEN.findall(line)) for line in text.splitlines())
         self.joined = f" {' '.join(tokens)} "
 
@@ -91,11 +97,31 @@ class _Reference:
                 self.lines[line] -= 1
                 return STRONG
             return WEAK if tokens and f" {' '.join(tokens)} " in self.joined else NONE
-        shingles = [tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
-        if sum(self.shingles[shingle] > 0 for shingle in shingles) < AGREEMENT * len(shingles):
+        shingles = list(zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
+        needed = AGREEMENT * len(shingles)
+        if not (_available(self.shingles, shingles) >= needed or _available(self.declared, shingles) >= needed):
             return NONE
-        self.shingles.subtract(shingles)
+        _use(self.shingles, shingles)
+        _use(self.declared, shingles)
         return STRONG
+
+
+def _shingles(tokens: list[str]) -> dict[tuple[str, ...], int]:
+    """4-token shingles with their counts (``SHINGLE`` is 4: zip is much faster than slicing)."""
+    counts: dict[tuple[str, ...], int] = {}
+    for shingle in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
+        counts[shingle] = counts.get(shingle, 0) + 1
+    return counts
+
+
+def _available(counts: dict[tuple[str, ...], int], shingles: list[tuple[str, ...]]) -> int:
+    return sum(1 for shingle in shingles if counts.get(shingle, 0) > 0)
+
+
+def _use(counts: dict[tuple[str, ...], int], shingles: list[tuple[str, ...]]) -> None:
+    for shingle in shingles:
+        if counts.get(shingle, 0) > 0:
+            counts[shingle] -= 1
 
 
 def _container(elements: list[etree._Element], weights: list[int]) -> etree._Element | None:
@@ -116,55 +142,66 @@ def _inside(element: etree._Element, container: etree._Element) -> bool:
     return element is container or any(ancestor is container for ancestor in element.iterancestors())
 
 
+def _sibling_paragraph(
+    block: ContentBlock, source: etree._Element, parents: Counter[etree._Element], in_range: bool
+) -> bool:
+    """A paragraph trafilatura left out that sits among agreed ones: in the same element
+    (between the first and last agreed block: after the end come teasers), or anywhere in an
+    element of the same tag and class as one holding two or more (an article in chunks)."""
+    if not isinstance(block, str) or source.tag != "p" or len(block) < SIBLING_PARAGRAPH_CHARS:
+        return False
+    parent = source.getparent()
+    if parent is None:
+        return False
+    if parent in parents:
+        return in_range
+    signature = (parent.tag, parent.get("class"))
+    return any(n >= 2 and (e.tag, e.get("class")) == signature for e, n in parents.items())
+
+
 def agreed_blocks(
-    body: etree._Element, base_url: str, reference: str
+    body: etree._Element, base_url: str, reference: str, declared: str = ""
 ) -> tuple[list[ContentBlock], list[Image]]:
     """The walked blocks of ``body`` that trafilatura's ``reference`` text agrees with, and the
     images, between the first and the last strongly agreed block and inside the article's
-    container (the element that holds nearly all of the strongly agreed text)."""
+    container (the element that holds nearly all of the strongly agreed text); and the
+    paragraphs it left out among agreed ones."""
     walked = walk_blocks(body, base_url, strict=False)
-    reference_blocks = _Reference(reference)
+    reference_blocks = _Reference(reference, declared)
     kept = [reference_blocks.agreement(block) if isinstance(block, str) else NONE for block in walked.content]
     indexes = [i for i, agreement in enumerate(kept) if agreement == STRONG]
     if not indexes:
         return [], []
-    container = _container(
-        [walked.sources[i] for i in indexes], [len(str(walked.content[i])) for i in indexes]
-    )
+    container = _container([walked.sources[i] for i in indexes], [len(str(walked.content[i])) for i in indexes])
     if container is None:
         return [], []
-    parents = {walked.sources[i].getparent() for i in indexes if walked.sources[i].tag == "p"}
-    held = Counter(walked.sources[i].getparent() for i in indexes if walked.sources[i].tag == "p")
-    signatures = {(e.tag, e.get("class")) for e, n in held.items() if e is not None and n >= 2}
+    parents = Counter(walked.sources[i].getparent() for i in indexes if walked.sources[i].tag == "p")
     content: list[ContentBlock] = []
     images: list[Image] = []
-    for index in range(len(walked.content)):
-        block, source = walked.content[index], walked.sources[index]
-        if isinstance(block, str) and not kept[index] and source.tag == "p" and len(block) >= SIBLING_PARAGRAPH_CHARS:
-            parent = source.getparent()
-            if parent is not None and (parent.tag, parent.get("class")) in signatures and parent not in parents:
-                content.append(block)
-                continue
-        if not indexes[0] <= index <= indexes[-1]:
+    for index, (block, source) in enumerate(zip(walked.content, walked.sources)):
+        in_range = indexes[0] <= index <= indexes[-1]
+        if not kept[index] and _sibling_paragraph(block, source, parents, in_range):
+            content.append(block)
+        elif not in_range or not _inside(source, container):
             continue
-        if not _inside(source, container):
-            continue
-        if isinstance(block, int):
+        elif isinstance(block, int):
             images.append(walked.images[block])
             content.append(len(images) - 1)
-        elif kept[index] or (source.tag == "p" and len(block) >= SIBLING_PARAGRAPH_CHARS and source.getparent() in parents):
+        elif kept[index]:
             content.append(block)
     return content, images
 
 
-def generic_content(root: etree._Element, base_url: str) -> tuple[list[ContentBlock], list[Image]]:
+def generic_content(
+    root: etree._Element, base_url: str, declared: str = ""
+) -> tuple[list[ContentBlock], list[Image]]:
     """Content blocks of a page in an unknown layout: the agreed blocks; when none agree, the
     container our own paragraph scoring picks; when it finds none, trafilatura's own lines
     (text without structure beats an empty body)."""
     body = root.find("body")
     reference = reference_text(root, base_url)
     if reference and body is not None:
-        content, images = agreed_blocks(body, base_url, reference)
+        content, images = agreed_blocks(body, base_url, reference, declared)
         if content:
             return content, images
     main = main_text_element_of(root)
