@@ -87,17 +87,23 @@ class _BlockWriter:
         self.images: list[Image] = []
         #: The element each content block came from (its innermost block element, or the image's).
         self.sources: list[etree._Element] = []
+        #: The share of each content block's characters that sit inside links (0 for images).
+        self.linked: list[float] = []
         self._buffer: list[str] = []
+        self._link_chars = 0
         self._blocks: list[etree._Element] = [root]
 
     def flush(self) -> None:
         if not self._buffer:
             return
         text = collapse_whitespace(" ".join(self._buffer))
+        raw_chars = sum(len(part.strip()) for part in self._buffer)
         self._buffer = []
         if text:
             self.content.append(text)
             self.sources.append(self._blocks[-1])
+            self.linked.append(min(1.0, self._link_chars / raw_chars) if raw_chars else 0.0)
+        self._link_chars = 0
 
     def add_image(self, image: Image | None, source: etree._Element) -> None:
         if image is None:
@@ -106,6 +112,7 @@ class _BlockWriter:
         self.images.append(image)
         self.content.append(len(self.images) - 1)
         self.sources.append(source)
+        self.linked.append(0.0)
 
     def walk(self, element: etree._Element, depth: int = 0) -> None:
         if element.text:
@@ -131,6 +138,11 @@ class _BlockWriter:
                 self.add_image(image, element)
         elif tag == "br":
             self._buffer.append(" ")
+        elif tag == "a":
+            start, blocks = len(self._buffer), len(self.content)
+            self.walk(element, depth)
+            if len(self.content) == blocks:  # no block inside the link flushed the buffer
+                self._link_chars += sum(len(part.strip()) for part in self._buffer[start:])
         elif tag in BLOCK_TAGS:
             self.flush()
             self._blocks.append(element)

@@ -39,6 +39,9 @@ QUICK_TEXT_ENOUGH = 500
 #: A paragraph trafilatura left out is kept when it is at least this long and sits in the same
 #: element as agreed paragraphs, or in one of the same kind (an article split into chunks).
 SIBLING_PARAGRAPH_CHARS = 80
+#: A block of at most this many characters with this share of them in links is a link.
+LINK_BLOCK_MAX_CHARS = 300
+LINKED_SHARE = 0.9
 
 
 def reference_text(root: etree._Element, url: str | None) -> str:
@@ -159,6 +162,13 @@ def _sibling_paragraph(
     return any(n >= 2 and (e.tag, e.get("class")) == signature for e, n in parents.items())
 
 
+def _link_block(block: ContentBlock, source: etree._Element, linked: float) -> bool:
+    """A short paragraph or list item that is all link: a related story or a tag list, even
+    when trafilatura kept it (a linked subheading or table cell is content: a gift guide's
+    product names, a ticker)."""
+    return linked >= LINKED_SHARE and source.tag in ("p", "li", "div") and len(str(block)) <= LINK_BLOCK_MAX_CHARS
+
+
 def agreed_blocks(
     body: etree._Element, base_url: str, reference: str, declared: str = ""
 ) -> tuple[list[ContentBlock], list[Image]]:
@@ -187,7 +197,7 @@ def agreed_blocks(
         elif isinstance(block, int):
             images.append(walked.images[block])
             content.append(len(images) - 1)
-        elif kept[index]:
+        elif kept[index] and not _link_block(block, source, walked.linked[index]):
             content.append(block)
     return content, images
 
