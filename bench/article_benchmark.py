@@ -10,8 +10,8 @@ Time: ms/page of a bare lxml parse (floor), our generic path (``record_from_html
 required-field check, i.e. parse + extract + clean) and ``trafilatura.extract`` with default
 settings; the methods take turns on each page, trafilatura's text caches cleared before each.
 
-The benchmark's ground truth has no dates, titles or authors; dates are compared with the
-date printed in the page's URL where it has one (a stamp we did not extract from the URL).
+The benchmark's ground truth has no dates, titles or authors; published dates are compared with
+the date in the page's URL where it has one, the URL hidden from both finders.
 
     python bench/article_benchmark.py [--dataset DIR] [--pages N] [--per-page]
 """
@@ -23,6 +23,7 @@ import gzip
 import hashlib
 import importlib.util
 import json
+import re
 import statistics
 import sys
 import time
@@ -143,25 +144,39 @@ def page_f1(scorer: ModuleType, truth: str, body: str) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def date_agreement(pages: list[Page]) -> dict[str, tuple[int, int]]:
-    """Pages whose URL carries a date: how often each extractor's day equals it, of how many
-    gave a date. The URL is left out of our finder here so that it cannot copy the answer."""
-    ours, theirs, total = [0, 0], [0, 0], 0
+_CANONICAL = re.compile(rb"<link[^>]+rel=[\"']?canonical[^>]*>|<meta[^>]+og:url[^>]*>", re.IGNORECASE)
+
+
+def date_agreement(pages: list[Page]) -> dict[str, list[int]]:
+    """Published day against the date in the URL, for pages whose URL has one: both finders get
+    the page without its URL (canonical link and og:url removed too: htmldate reads them), or
+    they would copy the answer. Per finder: [right, wrong, none]."""
+    counts = {"newscrawl find_published": [0, 0, 0], "trafilatura (htmldate)": [0, 0, 0]}
     for page in pages:
         expected = date_in_url(page.url)
         if expected is None:
             continue
-        total += 1
-        response = HtmlResponse(url=page.url, body=page.html)
-        found = find_published(response.selector, url=None)
-        if found is not None:
-            ours[1] += 1
-            ours[0] += found.moment.date() == expected.date()
+        html = _CANONICAL.sub(b"", page.html)
+        found = find_published(HtmlResponse(url="http://127.0.0.1/", body=html).selector)
+        stamp = trafilatura.extract_metadata(html).date
+        days = {"newscrawl find_published": found.moment.date().isoformat() if found else None,
+                "trafilatura (htmldate)": stamp[:10] if stamp else None}
+        for name, day in days.items():
+            counts[name][0 if day == expected.date().isoformat() else 1 if day else 2] += 1
+    return counts
+
+
+def date_coverage(pages: list[Page]) -> tuple[int, int, int]:
+    """On every page, with its URL: how often each finder gives a date, and how often the two
+    give the same day when both do (no ground truth for the rest)."""
+    ours = theirs = same = 0
+    for page in pages:
+        found = find_published(HtmlResponse(url=page.url, body=page.html).selector, url=page.url)
         stamp = trafilatura.extract_metadata(page.html, default_url=page.url).date
-        if stamp:
-            theirs[1] += 1
-            theirs[0] += stamp[:10] == expected.date().isoformat()
-    return {"newscrawl": (ours[0], ours[1]), "trafilatura (htmldate)": (theirs[0], theirs[1]), "pages": (total, total)}
+        ours += found is not None
+        theirs += bool(stamp)
+        same += bool(found and stamp and found.moment.date().isoformat() == stamp[:10])
+    return ours, theirs, same
 
 
 def report(scorer: ModuleType, pages: list[Page], bodies: dict[str, dict[str, str]], timings: dict[str, float]) -> str:
@@ -200,10 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     bodies, timings = run(pages, options.repeat)
     print(report(scorer, pages, bodies, timings))
     agreement = date_agreement(pages)
-    total = agreement.pop("pages")[0]
-    print(f"\nPublished day vs the date in the URL ({total} pages have one; the URL hidden from our finder):")
-    for name, (right, given) in agreement.items():
-        print(f"- {name}: {right} right of {given} given ({right / max(total, 1):.1%} of {total})")
+    total = sum(next(iter(agreement.values())))
+    print(f"\nPublished day vs the date in the page's URL ({total} pages have one; URL hidden from both):")
+    print("| finder | right | wrong | none |\n|---|---:|---:|---:|")
+    for name, (right, wrong, none) in agreement.items():
+        print(f"| {name} | {right} | {wrong} | {none} |")
+    ours, theirs, same = date_coverage(pages)
+    print(f"\nAll {len(pages)} pages, URL given: a date from newscrawl {ours}, from htmldate {theirs}; "
+          f"same day where both gave one: {same}")
     if options.per_page:
         ours, theirs = bodies["newscrawl generic path"], bodies["trafilatura 2.3.1 extract (defaults)"]
         for page in pages:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
 from parsel import Selector
 
 from newscrawl.clean.text import collapse_whitespace
 from newscrawl.dates import parse_iso, parse_text_date, to_iso
-from newscrawl.extract.generic import generic_date_text, generic_title
+from newscrawl.extract.generic import generic_fields as generic_page_fields
 from newscrawl.extract.layout import Layout, LayoutFields, detect_layout, read_layout
-from newscrawl.extract.maintext import generic_content
-from newscrawl.extract.structured import StructuredData, article_json_ld, read_structured
+from newscrawl.extract.structured import StructuredData, read_structured
 from newscrawl.items import Article, ContentBlock, Image
 from newscrawl.urls import EDITION_LANGUAGES, canonical_url, edition_of
 
@@ -59,13 +57,7 @@ def lead_or_none(lead: str | None, description: str | None, content: list[Conten
 
 def generic_fields(selector: Selector, base_url: str) -> LayoutFields:
     """What a page in an unknown layout yields without selectors."""
-    fields = LayoutFields(title=generic_title(selector), date=generic_date_text(selector))
-    if isinstance(selector.root, etree._Element):
-        declared = article_json_ld(selector).get("articleBody")
-        fields.content, fields.inline_images = generic_content(
-            selector.root, base_url, declared if isinstance(declared, str) else ""
-        )
-    return fields
+    return generic_page_fields(selector, base_url)
 
 
 def _images(main: Image | None, fields: LayoutFields) -> tuple[list[Image], list[ContentBlock]]:

@@ -1,70 +1,20 @@
-"""A generic main-text extractor for pages in a layout we have no selectors for.
+"""The generic path: every field of a page in a layout we have no selectors for.
 
-It scores containers by the paragraph text they hold (readability-style): a redesign or
-a special project still yields its article text, and the run counts it as ``fallback``.
+Main text: trafilatura picks it and our walker writes it (``maintext``); the date from what the
+page declares down to what it prints (``dates_generic``); the title from the page's heading.
+A redesign or a page of an unknown site still yields its article, and the run counts it as
+``fallback``.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from lxml import etree
 from parsel import Selector
 
-from newscrawl.extract.blocks import element_text, is_noise_element
-
-#: A paragraph shorter than this is a teaser, caption or button, not article text.
-MIN_PARAGRAPH_CHARS = 40
-#: A paragraph whose text is mostly links is navigation.
-MAX_LINK_DENSITY = 0.5
-#: A parent replaces the best container when it holds this much more paragraph text
-#: (the article is split over sibling sections).
-SPREAD_FACTOR = 1.5
-
-_EXCLUDED_ANCESTORS = frozenset({"nav", "aside", "header", "footer", "form"})
-
-
-def _paragraph_length(paragraph: etree._Element) -> int:
-    """Length of a paragraph's text if it looks like article text, else 0."""
-    if any(
-        isinstance(a.tag, str) and (a.tag.lower() in _EXCLUDED_ANCESTORS or is_noise_element(a))
-        for a in paragraph.iterancestors()
-    ):
-        return 0
-    text = element_text(paragraph)
-    if len(text) < MIN_PARAGRAPH_CHARS:
-        return 0
-    link_text = sum(len(element_text(a)) for a in paragraph.iter("a"))
-    return 0 if link_text / len(text) > MAX_LINK_DENSITY else len(text)
-
-
-def main_text_element(selector: Selector) -> etree._Element | None:
-    """The element that holds the article's paragraphs, or None if the page has none."""
-    root = selector.root
-    return main_text_element_of(root) if isinstance(root, etree._Element) else None
-
-
-def main_text_element_of(root: etree._Element) -> etree._Element | None:
-    """``main_text_element`` on a parsed tree."""
-    score: dict[etree._Element, float] = defaultdict(float)
-    held: dict[etree._Element, int] = defaultdict(int)
-    for paragraph in root.iter("p", "li", "blockquote"):
-        length = _paragraph_length(paragraph)
-        if not length:
-            continue
-        for depth, ancestor in enumerate(paragraph.iterancestors()):
-            held[ancestor] += length
-            if depth < 2:
-                score[ancestor] += length / (depth + 1)
-    if not score:
-        return None
-    best = max(score, key=score.__getitem__)
-    for _ in range(2):
-        parent = best.getparent()
-        if parent is None or held[parent] < SPREAD_FACTOR * held[best]:
-            break
-        best = parent
-    return best
+from newscrawl.extract.dates_generic import find_published
+from newscrawl.extract.layout import LayoutFields
+from newscrawl.extract.maintext import generic_content
+from newscrawl.extract.structured import article_json_ld
 
 
 def generic_title(selector: Selector) -> str | None:
@@ -76,6 +26,14 @@ def generic_title(selector: Selector) -> str | None:
     )
 
 
-def generic_date_text(selector: Selector) -> str | None:
-    """A machine-readable ``<time datetime>``, else the text of the first ``<time>``."""
-    return selector.xpath("//time/@datetime").get() or selector.xpath("string(//time)").get() or None
+def generic_fields(selector: Selector, base_url: str, languages: tuple[str, ...] = ()) -> LayoutFields:
+    """What a page in an unknown layout yields without selectors. The date is an ISO stamp,
+    with the page's offset when it gave one (naive otherwise: the caller's zone applies)."""
+    found = find_published(selector, url=base_url, languages=languages)
+    fields = LayoutFields(title=generic_title(selector), date=found.moment.isoformat() if found else None)
+    if isinstance(selector.root, etree._Element):
+        declared = article_json_ld(selector).get("articleBody")
+        fields.content, fields.inline_images = generic_content(
+            selector.root, base_url, declared if isinstance(declared, str) else ""
+        )
+    return fields

@@ -20,7 +20,7 @@ import trafilatura
 from lxml import etree
 
 from newscrawl.extract.blocks import walk_blocks
-from newscrawl.extract.generic import main_text_element_of
+from newscrawl.extract.scoring import main_text_element
 from newscrawl.items import ContentBlock, Image
 
 logger = logging.getLogger(__name__)
@@ -214,7 +214,7 @@ def generic_content(
         content, images = agreed_blocks(body, base_url, reference, declared)
         if content:
             return content, images
-    main = main_text_element_of(root)
+    main = main_text_element(root)
     if main is not None:
         walked = walk_blocks(main, base_url)
         if any(isinstance(block, str) for block in walked.content):
