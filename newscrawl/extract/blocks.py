@@ -45,12 +45,11 @@ def is_noise_element(element: etree._Element, strict: bool = True) -> bool:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if tag in SKIP_TAGS and (strict or tag != "form"):
         return True
-    css_class = (element.get("class") or "").lower()
     if tag == "blockquote" and (
-        _EMBED_CLASS.search(css_class) or any(element.get(a) for a in _EMBED_ATTRS)
+        _EMBED_CLASS.search((element.get("class") or "").lower()) or any(element.get(a) for a in _EMBED_ATTRS)
     ):
         return True
-    return strict and bool(_AD_CLASS.search(css_class))
+    return strict and bool(_AD_CLASS.search((element.get("class") or "").lower()))
 
 
 def image_url(img: etree._Element, base_url: str) -> str | None:
@@ -115,12 +114,15 @@ class _BlockWriter:
         self.linked.append(0.0)
 
     def walk(self, element: etree._Element, depth: int = 0) -> None:
-        if element.text:
-            self._buffer.append(element.text)
+        # whitespace-only runs are left out: parts are joined with a space anyway
+        text = element.text
+        if text and not text.isspace():
+            self._buffer.append(text)
         for child in element:
             self.visit(child, depth + 1)
-            if child.tail:
-                self._buffer.append(child.tail)
+            tail = child.tail
+            if tail and not tail.isspace():
+                self._buffer.append(tail)
 
     def visit(self, element: etree._Element, depth: int = 0) -> None:
         if not isinstance(element.tag, str) or is_noise_element(element, self.strict):

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 from lxml import etree
 from parsel import Selector
 
 from newscrawl.extract.date_words import TIME_WORDS, YEAR_WORDS, month_number
-from newscrawl.extract.structured import article_json_ld
 
 #: Meta names and properties that carry the publication stamp, most specific first.
 PUBLISHED_META: tuple[str, ...] = (
@@ -33,6 +33,7 @@ PUBLISHED_META: tuple[str, ...] = (
 MODIFIED_META: tuple[str, ...] = (
     "article:modified_time", "article:modified", "og:updated_time", "datemodified", "dc.date.modified",
 )
+_ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"})
 #: Stamps outside these years are placeholders (``0001-01-01``) or typos, not publication dates.
 PLAUSIBLE_YEARS = range(1990, 2100)
 #: Elements whose text is worth reading for a printed date.
@@ -160,15 +161,13 @@ def _parsely_page(metas: dict[str, str]) -> str | None:
     return page.get("pub_date") if isinstance(page, dict) else None
 
 
-def _json_ld_values(selector: Selector, key: str) -> list[object]:
-    """``key`` of every JSON-LD object, the article's first: a WebPage in an ``@graph`` often
-    carries the only ``datePublished``."""
-    values = [article_json_ld(selector).get(key)]
+def json_ld_nodes(selector: Selector) -> list[dict[str, Any]]:
+    """Every object of the page's JSON-LD, article types first (a WebPage in an ``@graph``
+    often carries the only ``datePublished``). Parsed once for all the fields read from it."""
+    nodes: list[dict[str, Any]] = []
     for script in selector.xpath('//script[@type="application/ld+json"]/text()').getall():
-        if key not in script:
-            continue
         try:
-            pending = [json.loads(script, strict=False)]
+            pending: list[Any] = [json.loads(script, strict=False)]
         except ValueError:
             continue
         while pending:
@@ -176,13 +175,20 @@ def _json_ld_values(selector: Selector, key: str) -> list[object]:
             if isinstance(node, list):
                 pending.extend(node)
             elif isinstance(node, dict):
-                values.append(node.get(key))
+                nodes.append(node)
                 pending.extend(value for value in node.values() if isinstance(value, (list, dict)))
-    return values
+    return sorted(nodes, key=lambda node: not _ARTICLE_TYPES.intersection(_types(node)))
 
 
-def _declared(selector: Selector, metas: dict[str, str], ld_key: str, names: tuple[str, ...]) -> FoundDate | None:
-    for value in _json_ld_values(selector, ld_key):
+def _types(node: dict[str, Any]) -> list[str]:
+    types = node.get("@type")
+    return [t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)]
+
+
+def _declared(
+    nodes: list[dict[str, Any]], metas: dict[str, str], ld_key: str, names: tuple[str, ...]
+) -> FoundDate | None:
+    for value in (node.get(ld_key) for node in nodes):
         stamp = parse_stamp(value)
         if stamp:
             return FoundDate(stamp, "json-ld", day_only=len(str(value).strip()) <= 10)
@@ -193,10 +199,16 @@ def _declared(selector: Selector, metas: dict[str, str], ld_key: str, names: tup
     return None
 
 
-def find_published(selector: Selector, url: str | None = None, languages: tuple[str, ...] = ()) -> FoundDate | None:
-    """The page's publication date, from the most to the least trustworthy place it can be."""
+def find_published(
+    selector: Selector,
+    url: str | None = None,
+    languages: tuple[str, ...] = (),
+    nodes: list[dict[str, Any]] | None = None,
+) -> FoundDate | None:
+    """The page's publication date, from the most to the least trustworthy place it can be.
+    ``nodes``: the page's ``json_ld_nodes`` when the caller has them already."""
     metas = _metas(selector)
-    found = _declared(selector, metas, "datePublished", PUBLISHED_META)
+    found = _declared(json_ld_nodes(selector) if nodes is None else nodes, metas, "datePublished", PUBLISHED_META)
     if found:
         return found
     stamp = parse_stamp(_parsely_page(metas))
@@ -219,5 +231,5 @@ def find_published(selector: Selector, url: str | None = None, languages: tuple[
 
 def find_modified(selector: Selector) -> FoundDate | None:
     """When the page says it was last changed (JSON-LD ``dateModified``, modified-time meta)."""
-    return _declared(selector, _metas(selector), "dateModified", MODIFIED_META)
+    return _declared(json_ld_nodes(selector), _metas(selector), "dateModified", MODIFIED_META)
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
-from newscrawl.extract.dates_generic import find_published
+from newscrawl.extract.dates_generic import find_published, json_ld_nodes
 from newscrawl.extract.layout import LayoutFields
 from newscrawl.extract.maintext import generic_content
-from newscrawl.extract.structured import article_json_ld
 
 
 def generic_title(selector: Selector) -> str | None:
@@ -29,11 +28,10 @@ def generic_title(selector: Selector) -> str | None:
 def generic_fields(selector: Selector, base_url: str, languages: tuple[str, ...] = ()) -> LayoutFields:
     """What a page in an unknown layout yields without selectors. The date is an ISO stamp,
     with the page's offset when it gave one (naive otherwise: the caller's zone applies)."""
-    found = find_published(selector, url=base_url, languages=languages)
+    nodes = json_ld_nodes(selector)
+    found = find_published(selector, url=base_url, languages=languages, nodes=nodes)
     fields = LayoutFields(title=generic_title(selector), date=found.moment.isoformat() if found else None)
     if isinstance(selector.root, etree._Element):
-        declared = article_json_ld(selector).get("articleBody")
-        fields.content, fields.inline_images = generic_content(
-            selector.root, base_url, declared if isinstance(declared, str) else ""
-        )
+        declared = next((node["articleBody"] for node in nodes if isinstance(node.get("articleBody"), str)), "")
+        fields.content, fields.inline_images = generic_content(selector.root, base_url, declared)
     return fields

@@ -145,21 +145,24 @@ def _inside(element: etree._Element, container: etree._Element) -> bool:
     return element is container or any(ancestor is container for ancestor in element.iterancestors())
 
 
-def _sibling_paragraph(
-    block: ContentBlock, source: etree._Element, parents: Counter[etree._Element], in_range: bool
-) -> bool:
-    """A paragraph trafilatura left out that sits among agreed ones: in the same element
-    (between the first and last agreed block: after the end come teasers), or anywhere in an
-    element of the same tag and class as one holding two or more (an article in chunks)."""
-    if not isinstance(block, str) or source.tag != "p" or len(block) < SIBLING_PARAGRAPH_CHARS:
-        return False
-    parent = source.getparent()
-    if parent is None:
-        return False
-    if parent in parents:
-        return in_range
-    signature = (parent.tag, parent.get("class"))
-    return any(n >= 2 and (e.tag, e.get("class")) == signature for e, n in parents.items())
+class _Siblings:
+    """Paragraphs trafilatura left out that sit among agreed ones: in the same element (between
+    the first and last agreed block: after the end come teasers), or anywhere in an element of
+    the same tag and class as one holding two or more agreed paragraphs (an article in chunks)."""
+
+    def __init__(self, agreed_sources: list[etree._Element]) -> None:
+        self.parents = Counter(source.getparent() for source in agreed_sources if source.tag == "p")
+        self.kinds = {(e.tag, e.get("class")) for e, n in self.parents.items() if e is not None and n >= 2}
+
+    def holds(self, block: ContentBlock, source: etree._Element, in_range: bool) -> bool:
+        if not isinstance(block, str) or source.tag != "p" or len(block) < SIBLING_PARAGRAPH_CHARS:
+            return False
+        parent = source.getparent()
+        if parent is None:
+            return False
+        if parent in self.parents:
+            return in_range
+        return (parent.tag, parent.get("class")) in self.kinds
 
 
 def _link_block(block: ContentBlock, source: etree._Element, linked: float) -> bool:
@@ -185,19 +188,19 @@ def agreed_blocks(
     container = _container([walked.sources[i] for i in indexes], [len(str(walked.content[i])) for i in indexes])
     if container is None:
         return [], []
-    parents = Counter(walked.sources[i].getparent() for i in indexes if walked.sources[i].tag == "p")
+    siblings = _Siblings([walked.sources[i] for i in indexes])
+    first, last = indexes[0], indexes[-1]
     content: list[ContentBlock] = []
     images: list[Image] = []
     for index, (block, source) in enumerate(zip(walked.content, walked.sources)):
-        in_range = indexes[0] <= index <= indexes[-1]
-        if not kept[index] and _sibling_paragraph(block, source, parents, in_range):
-            content.append(block)
-        elif not in_range or not _inside(source, container):
-            continue
-        elif isinstance(block, int):
-            images.append(walked.images[block])
-            content.append(len(images) - 1)
-        elif kept[index] and not _link_block(block, source, walked.linked[index]):
+        in_range = first <= index <= last
+        if kept[index] == NONE:
+            if siblings.holds(block, source, in_range):
+                content.append(block)
+            elif isinstance(block, int) and in_range and _inside(source, container):
+                images.append(walked.images[block])
+                content.append(len(images) - 1)
+        elif in_range and not _link_block(block, source, walked.linked[index]) and _inside(source, container):
             content.append(block)
     return content, images
 
