@@ -162,7 +162,8 @@ def test_article_urls(url: str) -> None:
     "https://site.kz/author/ivan-petrov-smith", "https://site.kz/?s=tenge", "https://site.kz/news?page=3",
     "https://site.kz/feed/", "https://site.kz/wp-content/uploads/2024/03/01/photo-of-the-day.jpg",
     "https://site.kz/economy", "https://other.kz/2024/03/01/story", "mailto:editor@site.kz",
-    "https://site.kz/search/long-query-words-here",
+    "https://site.kz/search/long-query-words-here", "https://site.kz/2024/03/01/",
+    "https://site.kz/economy/tenge-falls-against-dollar?page=2",
 ])
 def test_not_article_urls(url: str) -> None:
     assert not looks_like_article(url, "site.kz")

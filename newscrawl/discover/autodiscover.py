@@ -223,6 +223,8 @@ def looks_like_article(url: str, host: str | None = None) -> bool:
     segments = [segment for segment in parts.path.lower().split("/") if segment]
     if not segments or _NOT_ARTICLE_FILES.search(parts.path) or NOT_ARTICLE_SEGMENTS.intersection(segments):
         return False
+    if re.fullmatch(r"\d{1,2}", segments[-1]):  # a day or month archive, a page number
+        return False
     if date_in_url(url) is not None or any(_ID_SEGMENT.search(segment) for segment in segments):
         return True
     return len(re.split(r"[-_]", segments[-1].split(".")[0])) >= SLUG_WORDS
