@@ -79,39 +79,27 @@ def figure_image(container: etree._Element, base_url: str) -> Image | None:
 class _BlockWriter:
     """Walks an element tree, flushing inline text into a block at block boundaries."""
 
-    def __init__(self, base_url: str, root: etree._Element, strict: bool = True) -> None:
+    def __init__(self, base_url: str, strict: bool = True) -> None:
         self.base_url = base_url
         self.strict = strict
         self.content: list[ContentBlock] = []
         self.images: list[Image] = []
-        #: The element each content block came from (its innermost block element, or the image's).
-        self.sources: list[etree._Element] = []
-        #: The share of each content block's characters that sit inside links (0 for images).
-        self.linked: list[float] = []
         self._buffer: list[str] = []
-        self._link_chars = 0
-        self._blocks: list[etree._Element] = [root]
 
     def flush(self) -> None:
         if not self._buffer:
             return
         text = collapse_whitespace(" ".join(self._buffer))
-        raw_chars = sum(len(part.strip()) for part in self._buffer)
         self._buffer = []
         if text:
             self.content.append(text)
-            self.sources.append(self._blocks[-1])
-            self.linked.append(min(1.0, self._link_chars / raw_chars) if raw_chars else 0.0)
-        self._link_chars = 0
 
-    def add_image(self, image: Image | None, source: etree._Element) -> None:
+    def add_image(self, image: Image | None) -> None:
         if image is None:
             return
         self.flush()
         self.images.append(image)
         self.content.append(len(self.images) - 1)
-        self.sources.append(source)
-        self.linked.append(0.0)
 
     def walk(self, element: etree._Element, depth: int = 0) -> None:
         # whitespace-only runs are left out: parts are joined with a space anyway
@@ -132,39 +120,73 @@ class _BlockWriter:
             return
         tag = element.tag.lower()
         if tag == "figure":
-            self.add_image(figure_image(element, self.base_url), element)
+            self.add_image(figure_image(element, self.base_url))
         elif tag == "img":
             url = image_url(element, self.base_url)
             if url:
-                image = Image(url=url, caption=collapse_whitespace(element.get("alt")) or None, credit=None)
-                self.add_image(image, element)
+                self.add_image(Image(url=url, caption=collapse_whitespace(element.get("alt")) or None, credit=None))
         elif tag == "br":
             self._buffer.append(" ")
-        elif tag == "a":
-            start, blocks = len(self._buffer), len(self.content)
-            self.walk(element, depth)
-            if len(self.content) == blocks:  # no block inside the link flushed the buffer
-                self._link_chars += sum(len(part.strip()) for part in self._buffer[start:])
         elif tag in BLOCK_TAGS:
             self.flush()
-            self._blocks.append(element)
             self.walk(element, depth)
             self.flush()
-            self._blocks.pop()
         else:
             self.walk(element, depth)
 
 
+class TracedBlocks(_BlockWriter):
+    """The same walk, also recording for each content block the element it came from (its
+    innermost block element, or the image's) and the share of its characters inside links:
+    for callers that choose blocks by where they sit in the page. Layouts do not pay for it."""
+
+    def __init__(self, base_url: str, root: etree._Element, strict: bool = True) -> None:
+        super().__init__(base_url, strict)
+        self.sources: list[etree._Element] = []
+        self.linked: list[float] = []
+        self._blocks: list[etree._Element] = [root]
+        self._link_chars = 0
+
+    def flush(self) -> None:
+        raw_chars = sum(len(part.strip()) for part in self._buffer)
+        before = len(self.content)
+        super().flush()
+        if len(self.content) > before:
+            self.sources.append(self._blocks[-1])
+            self.linked.append(min(1.0, self._link_chars / raw_chars) if raw_chars else 0.0)
+        self._link_chars = 0
+
+    def visit(self, element: etree._Element, depth: int = 0) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag == "a" and depth <= MAX_NESTING and not is_noise_element(element, self.strict):
+            start, before = len(self._buffer), len(self.content)
+            self.walk(element, depth)
+            if len(self.content) == before:  # no block inside the link flushed the buffer
+                self._link_chars += sum(len(part.strip()) for part in self._buffer[start:])
+        elif tag in BLOCK_TAGS or tag in ("figure", "img"):
+            self.flush()
+            self._blocks.append(element)
+            before = len(self.content)
+            super().visit(element, depth)
+            if tag in ("figure", "img") and len(self.content) > before:  # the image: not flushed text
+                self.sources.append(element)
+                self.linked.append(0.0)
+            self._blocks.pop()
+        else:
+            super().visit(element, depth)
+
+
 def content_blocks(element: etree._Element, base_url: str) -> tuple[list[ContentBlock], list[Image]]:
     """Text blocks and inline images of a body element; ints in content index the images."""
-    writer = walk_blocks(element, base_url)
+    writer = _BlockWriter(base_url)
+    writer.walk(element)
+    writer.flush()
     return writer.content, writer.images
 
 
-def walk_blocks(element: etree._Element, base_url: str, strict: bool = True) -> _BlockWriter:
-    """The walked blocks of ``element`` with the element each came from (``.sources``), for
-    callers that choose blocks by where they sit in the page."""
-    writer = _BlockWriter(base_url, element, strict)
+def traced_blocks(element: etree._Element, base_url: str, strict: bool = True) -> TracedBlocks:
+    """The blocks of ``element`` with where each came from (see ``TracedBlocks``)."""
+    writer = TracedBlocks(base_url, element, strict)
     writer.walk(element)
     writer.flush()
     return writer

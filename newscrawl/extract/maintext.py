@@ -19,7 +19,7 @@ from collections import Counter
 import trafilatura
 from lxml import etree
 
-from newscrawl.extract.blocks import walk_blocks
+from newscrawl.extract.blocks import content_blocks, traced_blocks
 from newscrawl.extract.scoring import main_text_element
 from newscrawl.items import ContentBlock, Image
 
@@ -179,7 +179,7 @@ def agreed_blocks(
     images, between the first and the last strongly agreed block and inside the article's
     container (the element that holds nearly all of the strongly agreed text); and the
     paragraphs it left out among agreed ones."""
-    walked = walk_blocks(body, base_url, strict=False)
+    walked = traced_blocks(body, base_url, strict=False)
     reference_blocks = _Reference(reference, declared)
     kept = [reference_blocks.agreement(block) if isinstance(block, str) else NONE for block in walked.content]
     indexes = [i for i, agreement in enumerate(kept) if agreement == STRONG]
@@ -219,7 +219,7 @@ def generic_content(
             return content, images
     main = main_text_element(root)
     if main is not None:
-        walked = walk_blocks(main, base_url)
-        if any(isinstance(block, str) for block in walked.content):
-            return walked.content, walked.images
+        content, images = content_blocks(main, base_url)
+        if any(isinstance(block, str) for block in content):
+            return content, images
     return [line.strip() for line in reference.splitlines() if line.strip()], []
