@@ -166,17 +166,26 @@ def date_agreement(pages: list[Page]) -> dict[str, list[int]]:
     return counts
 
 
-def date_coverage(pages: list[Page]) -> tuple[int, int, int]:
-    """On every page, with its URL: how often each finder gives a date, and how often the two
-    give the same day when both do (no ground truth for the rest)."""
-    ours = theirs = same = 0
+def metadata_agreement(pages: list[Page]) -> dict[str, tuple[int, int, int]]:
+    """No ground truth for these: on every page (URL given), how often each side gives the
+    field, and how often the two agree when both do (published: same day; title: same words;
+    authors: the same first author)."""
+    counts = {"published": [0, 0, 0], "title": [0, 0, 0], "authors": [0, 0, 0]}
     for page in pages:
-        found = find_published(HtmlResponse(url=page.url, body=page.html).selector, url=page.url)
-        stamp = trafilatura.extract_metadata(page.html, default_url=page.url).date
-        ours += found is not None
-        theirs += bool(stamp)
-        same += bool(found and stamp and found.moment.date().isoformat() == stamp[:10])
-    return ours, theirs, same
+        response = HtmlResponse(url=page.url, body=page.html)
+        article = extract_article(response.selector, response.url, site=urlsplit(page.url).netloc, layouts=())
+        found = find_published(response.selector, url=page.url)
+        theirs = trafilatura.extract_metadata(page.html, default_url=page.url)
+        pairs = {
+            "published": (found.moment.date().isoformat() if found else None, (theirs.date or "")[:10] or None),
+            "title": (" ".join(article.title.split()).lower() or None, " ".join((theirs.title or "").split()).lower() or None),
+            "authors": ((article.authors or [None])[0], (theirs.author or "").split(";")[0].strip() or None),
+        }
+        for field, (ours, other) in pairs.items():
+            counts[field][0] += ours is not None
+            counts[field][1] += other is not None
+            counts[field][2] += ours is not None and ours == other
+    return {field: (a, b, c) for field, (a, b, c) in counts.items()}
 
 
 def report(scorer: ModuleType, pages: list[Page], bodies: dict[str, dict[str, str]], timings: dict[str, float]) -> str:
@@ -220,9 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     print("| finder | right | wrong | none |\n|---|---:|---:|---:|")
     for name, (right, wrong, none) in agreement.items():
         print(f"| {name} | {right} | {wrong} | {none} |")
-    ours, theirs, same = date_coverage(pages)
-    print(f"\nAll {len(pages)} pages, URL given: a date from newscrawl {ours}, from htmldate {theirs}; "
-          f"same day where both gave one: {same}")
+    print(f"\nAll {len(pages)} pages, URL given (no ground truth): given by newscrawl / by trafilatura / the same")
+    print("| field | newscrawl | trafilatura | same |\n|---|---:|---:|---:|")
+    for field, (ours, theirs, same) in metadata_agreement(pages).items():
+        print(f"| {field} | {ours} | {theirs} | {same} |")
     if options.per_page:
         ours, theirs = bodies["newscrawl generic path"], bodies["trafilatura 2.3.1 extract (defaults)"]
         for page in pages:

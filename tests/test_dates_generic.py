@@ -1,4 +1,4 @@
-"""Publication dates of pages of unknown sites: declared first, printed last, offsets kept."""
+"""Dates and bylines of pages of unknown sites: declared first, printed last, offsets kept."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from parsel import Selector
 
+from newscrawl.extract.authors_generic import find_authors
 from newscrawl.extract.date_words import month_number
 from newscrawl.extract.dates_generic import (
     FoundDate,
@@ -124,3 +125,16 @@ def test_month_words_are_data_per_language() -> None:
     assert month_number("березня", ("uk",)) == 3
     assert month_number("March", ()) == 3
     assert month_number("погода", ("ru",)) is None
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<meta name="parsely-author" content="Ana Swanson">', ["Ana Swanson"]),
+    ('<meta name="byl" content="By Jamelle Bouie">', ["Jamelle Bouie"]),
+    ('<div class="byline">By LISA MASCARO and ERIC TUCKER | Nov. 19, 2019</div>', ["LISA MASCARO", "ERIC TUCKER"]),
+    ('<span itemprop="author"><span itemprop="name">Айгерим Сейтова</span></span>', ["Айгерим Сейтова"]),
+    ('<p class="article-author">Автор: Иван Петров, 18 октября 2022</p>', ["Иван Петров"]),
+    ('<div class="comments"><span class="comment-author">Guest Reader</span></div>'
+     '<form><label class="author">Name *</label></form>', []),
+])
+def test_bylines_where_structured_data_names_nobody(html: str, expected: list[str]) -> None:
+    assert find_authors(page(body=html) if "<meta" not in html else page(head=html)) == expected

@@ -1,7 +1,8 @@
 """The generic path: every field of a page in a layout we have no selectors for.
 
 Main text: trafilatura picks it and our walker writes it (``maintext``); the date from what the
-page declares down to what it prints (``dates_generic``); the title from the page's heading.
+page declares down to what it prints (``dates_generic``); bylines (``authors_generic``) where
+structured data names nobody; the title from the page's heading.
 A redesign or a page of an unknown site still yields its article, and the run counts it as
 ``fallback``.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
+from newscrawl.extract.authors_generic import find_authors
 from newscrawl.extract.dates_generic import find_published, json_ld_nodes
 from newscrawl.extract.layout import LayoutFields
 from newscrawl.extract.maintext import generic_content
@@ -30,7 +32,9 @@ def generic_fields(selector: Selector, base_url: str, languages: tuple[str, ...]
     with the page's offset when it gave one (naive otherwise: the caller's zone applies)."""
     nodes = json_ld_nodes(selector)
     found = find_published(selector, url=base_url, languages=languages, nodes=nodes)
-    fields = LayoutFields(title=generic_title(selector), date=found.moment.isoformat() if found else None)
+    fields = LayoutFields(
+        title=generic_title(selector), date=found.moment.isoformat() if found else None, authors=find_authors(selector)
+    )
     if isinstance(selector.root, etree._Element):
         declared = next((node["articleBody"] for node in nodes if isinstance(node.get("articleBody"), str)), "")
         fields.content, fields.inline_images = generic_content(selector.root, base_url, declared)
