@@ -216,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timing rounds (median)")
     parser.add_argument("--half", choices=("dev", "held-out", "all"), default="all")
     options = parser.parse_args(argv)
+    if not (options.dataset / "ground-truth.json").is_file():
+        print(f"article-extraction-benchmark not found in {options.dataset}: pass --dataset DIR", file=sys.stderr)
+        return 2
     scorer = load_scorer(options.dataset)
     pages = load_pages(options.dataset)
     if options.half != "all":

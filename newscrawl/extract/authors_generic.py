@@ -9,7 +9,9 @@ name, URLs and handles are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from lxml import etree
 from parsel import Selector
 
 AUTHOR_META: tuple[str, ...] = ("parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
@@ -22,6 +24,15 @@ _SEPARATOR = re.compile(r"\s*(?:,|&|\band\b|\bи\b|\bжәне\b|\bта\b)\s*", r
 _TAIL = re.compile(r"\s*(?:[|•·—–]|\bon\b|\bupdated\b|\bpublished\b|\d).*$", re.IGNORECASE)
 #: Readers' comments name their authors too.
 _COMMENTS = "contains(@class, 'comment') or contains(@id, 'comment') or contains(@class, 'reply')"
+_OUTSIDE = f"not(ancestor-or-self::*[{_COMMENTS}]) and not(ancestor::form)"
+_ITEMPROP_AUTHOR = etree.XPath(
+    f"//*[@itemprop='author' and {_OUTSIDE}]//*[@itemprop='name']/@content"
+    f" | //*[@itemprop='author' and {_OUTSIDE}]//*[@itemprop='name']//text()"
+    f" | //*[@itemprop='author' and not(.//*[@itemprop='name']) and {_OUTSIDE}]//text()"
+)
+_REL_AUTHOR = etree.XPath(f"//a[@rel='author' and {_OUTSIDE}]//text()")
+_BYLINE_ELEMENTS = etree.XPath(f"//*[(contains(@class, 'byline') or contains(@class, 'author')) and {_OUTSIDE}]")
+MAX_BYLINE_ELEMENTS = 10
 MAX_BYLINE_CHARS = 120
 MAX_NAME_CHARS = 60
 MAX_AUTHORS = 5
@@ -40,24 +51,26 @@ def _names(text: str) -> list[str]:
     return names
 
 
+def _candidates(root: etree._Element) -> Iterator[list[str]]:
+    """Byline texts, most explicit source first; computed only as far as they are needed."""
+    metas: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if key in AUTHOR_META and (meta.get("content") or "").strip():
+            metas.setdefault(key, meta.get("content") or "")
+    yield from ([metas[name]] for name in AUTHOR_META if name in metas)
+    yield [str(text) for text in _ITEMPROP_AUTHOR(root)]
+    yield [str(text) for text in _REL_AUTHOR(root)]
+    for element in _BYLINE_ELEMENTS(root)[:MAX_BYLINE_ELEMENTS]:
+        yield [" ".join(element.itertext())]
+
+
 def find_authors(selector: Selector) -> list[str]:
     """The page's authors by name, most explicit source first; ``[]`` when none is found."""
-    metas = {}
-    for meta in selector.xpath("//meta[@content]"):
-        key = (meta.attrib.get("name") or meta.attrib.get("property") or "").strip().lower()
-        metas.setdefault(key, meta.attrib["content"])
-    candidates = [[metas[name]] for name in AUTHOR_META if metas.get(name, "").strip()]
-    outside = f"not(ancestor-or-self::*[{_COMMENTS}]) and not(ancestor::form)"
-    candidates.append(selector.xpath(
-        f"//*[@itemprop='author' and {outside}]//*[@itemprop='name']/@content"
-        f" | //*[@itemprop='author' and {outside}]//*[@itemprop='name']//text()"
-        f" | //*[@itemprop='author' and not(.//*[@itemprop='name']) and {outside}]//text()").getall())
-    candidates.append(selector.xpath(f"//a[@rel='author' and {outside}]//text()").getall())
-    candidates += [
-        [" ".join(element.xpath(".//text()").getall())]
-        for element in selector.xpath(f"//*[(contains(@class, 'byline') or contains(@class, 'author')) and {outside}]")[:10]
-    ]
-    for texts in candidates:
+    root = selector.root
+    if not isinstance(root, etree._Element):
+        return []
+    for texts in _candidates(root):
         joined = " ".join(" ".join(texts).split())
         if not joined or len(joined) > MAX_BYLINE_CHARS:
             continue

@@ -33,7 +33,10 @@ def generic_fields(selector: Selector, base_url: str, languages: tuple[str, ...]
     nodes = json_ld_nodes(selector)
     found = find_published(selector, url=base_url, languages=languages, nodes=nodes)
     fields = LayoutFields(
-        title=generic_title(selector), date=found.moment.isoformat() if found else None, authors=find_authors(selector)
+        title=generic_title(selector),
+        date=found.moment.isoformat() if found else None,
+        # structured data's authors come first (extract_article): look for a byline only without them
+        authors=[] if any(node.get("author") for node in nodes) else find_authors(selector),
     )
     if isinstance(selector.root, etree._Element):
         declared = next((node["articleBody"] for node in nodes if isinstance(node.get("articleBody"), str)), "")
