@@ -190,6 +190,8 @@ def agreed_blocks(
         return [], []
     siblings = _Siblings([walked.sources[i] for i in indexes])
     first, last = indexes[0], indexes[-1]
+    # the page's first <h1> is its headline, the record's title (which may be worded otherwise)
+    headline = next((i for i, source in enumerate(walked.sources) if source.tag == "h1"), -1)
     content: list[ContentBlock] = []
     images: list[Image] = []
     for index, (block, source) in enumerate(zip(walked.content, walked.sources)):
@@ -200,7 +202,8 @@ def agreed_blocks(
             elif isinstance(block, int) and in_range and _inside(source, container):
                 images.append(walked.images[block])
                 content.append(len(images) - 1)
-        elif in_range and not _link_block(block, source, walked.linked[index]) and _inside(source, container):
+        elif (in_range and index != headline and not _link_block(block, source, walked.linked[index])
+              and _inside(source, container)):
             content.append(block)
     return content, images
 
