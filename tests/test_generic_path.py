@@ -99,3 +99,21 @@ def test_generic_blocks_keep_page_order_subheadings_lists_quotes_and_figures_wit
     assert fields.inline_images == [
         {"url": "http://127.0.0.1/img/field.jpg", "caption": "Combines at work near Kostanay.", "credit": None}
     ]
+
+
+STANDFIRST = "Farmers in the north brought in the largest harvest on record, the ministry said."
+
+
+@pytest.mark.parametrize(("opening", "is_standfirst"), [
+    (f'<div class="kicker">{STANDFIRST}</div>', True),
+    (f"<p>{STANDFIRST}</p>", False),  # a first paragraph the description merely repeats is body
+])
+def test_standfirst_above_the_body_is_the_lead(opening: str, is_standfirst: bool) -> None:
+    html = ARTICLE_PAGE.replace("<title>", f'<meta name="description" content="{STANDFIRST}"><title>').replace(
+        "<h1>Grain harvest sets a record in the north</h1>", f"<h1>Grain harvest sets a record in the north</h1>{opening}")
+    response = HtmlResponse(url="http://127.0.0.1/a/3", body=html.encode())
+    article = extract_article(response.selector, response.url, site="127.0.0.1", layouts=())
+    clean_article(article)
+    assert article.lead == (STANDFIRST if is_standfirst else None)
+    assert article.body.startswith("Farmers in the northern regions" if is_standfirst else STANDFIRST)
+    assert article.body.count(STANDFIRST) == (0 if is_standfirst else 1)

@@ -9,6 +9,8 @@ A redesign or a page of an unknown site still yields its article, and the run co
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 from parsel import Selector
 
@@ -40,5 +42,14 @@ def generic_fields(selector: Selector, base_url: str, languages: tuple[str, ...]
     )
     if isinstance(selector.root, etree._Element):
         declared = next((node["articleBody"] for node in nodes if isinstance(node.get("articleBody"), str)), "")
-        fields.content, fields.inline_images = generic_content(selector.root, base_url, declared)
+        found = generic_content(selector.root, base_url, declared, description(selector, nodes))
+        fields.content, fields.inline_images, fields.lead = found.content, found.images, found.standfirst
     return fields
+
+
+def description(selector: Selector, nodes: list[dict[str, Any]]) -> str:
+    """The description the page declares: the article's JSON-LD, else its meta tags."""
+    declared = nodes[0].get("description") if nodes else None
+    if isinstance(declared, str) and declared.strip():
+        return declared
+    return selector.xpath('//meta[@name="description" or @property="og:description"]/@content').get("")

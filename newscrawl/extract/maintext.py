@@ -15,10 +15,12 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
 
+from newscrawl.clean.text import collapse_whitespace
 from newscrawl.extract.blocks import content_blocks, traced_blocks
 from newscrawl.extract.scoring import main_text_element
 from newscrawl.items import ContentBlock, Image
@@ -172,9 +174,18 @@ def _link_block(block: ContentBlock, source: etree._Element, linked: float) -> b
     return linked >= LINKED_SHARE and source.tag in ("p", "li", "div") and len(str(block)) <= LINK_BLOCK_MAX_CHARS
 
 
-def agreed_blocks(
-    body: etree._Element, base_url: str, reference: str, declared: str = ""
-) -> tuple[list[ContentBlock], list[Image]]:
+@dataclass
+class MainText:
+    """The generic path's content blocks and images, and the standfirst when the page prints
+    one above the body: an opening block, not a ``<p>``, that is the declared description word
+    for word (a first paragraph that the description merely repeats stays in the body)."""
+
+    content: list[ContentBlock] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    standfirst: str | None = None
+
+
+def agreed_blocks(body: etree._Element, base_url: str, reference: str, declared: str = "", description: str = "") -> MainText:
     """The walked blocks of ``body`` that trafilatura's ``reference`` text agrees with, and the
     images, between the first and the last strongly agreed block and inside the article's
     container (the element that holds nearly all of the strongly agreed text); and the
@@ -184,16 +195,16 @@ def agreed_blocks(
     kept = [reference_blocks.agreement(block) if isinstance(block, str) else NONE for block in walked.content]
     indexes = [i for i, agreement in enumerate(kept) if agreement == STRONG]
     if not indexes:
-        return [], []
+        return MainText()
     container = _container([walked.sources[i] for i in indexes], [len(str(walked.content[i])) for i in indexes])
     if container is None:
-        return [], []
+        return MainText()
     siblings = _Siblings([walked.sources[i] for i in indexes])
     first, last = indexes[0], indexes[-1]
     # the page's first <h1> is its headline, the record's title (which may be worded otherwise)
     headline = next((i for i, source in enumerate(walked.sources) if source.tag == "h1"), -1)
-    content: list[ContentBlock] = []
-    images: list[Image] = []
+    found = MainText()
+    content, images, opening_tag = found.content, found.images, ""
     for index, (block, source) in enumerate(zip(walked.content, walked.sources)):
         in_range = first <= index <= last
         if kept[index] == NONE:
@@ -204,25 +215,29 @@ def agreed_blocks(
                 content.append(len(images) - 1)
         elif (in_range and index != headline and not _link_block(block, source, walked.linked[index])
               and _inside(source, container)):
+            opening_tag = opening_tag or source.tag
             content.append(block)
-    return content, images
+    opening = next((block for block in content if isinstance(block, str)), None)
+    if opening and opening_tag != "p" and opening == collapse_whitespace(description):
+        found.standfirst = opening
+        content.remove(opening)
+    return found
 
 
-def generic_content(
-    root: etree._Element, base_url: str, declared: str = ""
-) -> tuple[list[ContentBlock], list[Image]]:
+def generic_content(root: etree._Element, base_url: str, declared: str = "", description: str = "") -> MainText:
     """Content blocks of a page in an unknown layout: the agreed blocks; when none agree, the
     container our own paragraph scoring picks; when it finds none, trafilatura's own lines
-    (text without structure beats an empty body)."""
+    (text without structure beats an empty body). ``declared``: the JSON-LD ``articleBody``;
+    ``description``: the page's declared description (to tell a standfirst)."""
     body = root.find("body")
     reference = reference_text(root, base_url)
     if reference and body is not None:
-        content, images = agreed_blocks(body, base_url, reference, declared)
-        if content:
-            return content, images
+        found = agreed_blocks(body, base_url, reference, declared, description)
+        if found.content:
+            return found
     main = main_text_element(root)
     if main is not None:
         content, images = content_blocks(main, base_url)
         if any(isinstance(block, str) for block in content):
-            return content, images
-    return [line.strip() for line in reference.splitlines() if line.strip()], []
+            return MainText(content, images)
+    return MainText([line.strip() for line in reference.splitlines() if line.strip()])
