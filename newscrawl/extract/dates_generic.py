@@ -42,6 +42,7 @@ _DATE_LIKE = etree.XPath(
     " or contains(@class, 'time') or contains(@class, 'publish') or contains(@class, 'posted')"
     " or contains(@class, 'byline') or contains(@class, 'meta') or contains(@itemprop, 'date')]"
 )
+_TIME_STAMPS = etree.XPath("//*[@itemprop='datePublished']/@datetime | //time/@datetime")
 MAX_DATE_LIKE_ELEMENTS = 30
 MAX_DATE_TEXT_CHARS = 300
 
@@ -165,9 +166,13 @@ def json_ld_nodes(selector: Selector) -> list[dict[str, Any]]:
     """Every object of the page's JSON-LD, article types first (a WebPage in an ``@graph``
     often carries the only ``datePublished``). Parsed once for all the fields read from it."""
     nodes: list[dict[str, Any]] = []
-    for script in selector.xpath('//script[@type="application/ld+json"]/text()').getall():
+    root = selector.root
+    scripts = root.iter("script") if isinstance(root, etree._Element) else ()
+    for script in scripts:
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
         try:
-            pending: list[Any] = [json.loads(script, strict=False)]
+            pending: list[Any] = [json.loads(script.text, strict=False)]
         except ValueError:
             continue
         while pending:
@@ -214,11 +219,11 @@ def find_published(
     stamp = parse_stamp(_parsely_page(metas))
     if stamp:
         return FoundDate(stamp, "meta:parsely-page")
-    for value in selector.xpath("//*[@itemprop='datePublished']/@datetime | //time/@datetime").getall():
-        stamp = parse_stamp(value)
+    root = selector.root
+    for value in _TIME_STAMPS(root) if isinstance(root, etree._Element) else ():
+        stamp = parse_stamp(str(value))
         if stamp:
             return FoundDate(stamp, "time", day_only=len(value.strip()) <= 10)
-    root = selector.root
     if isinstance(root, etree._Element):
         for element in _DATE_LIKE(root)[:MAX_DATE_LIKE_ELEMENTS]:
             text = " ".join(element.itertext())

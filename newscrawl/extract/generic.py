@@ -15,6 +15,7 @@ from lxml import etree
 from parsel import Selector
 
 from newscrawl.extract.authors_generic import find_authors
+from newscrawl.extract.blocks import element_text
 from newscrawl.extract.dates_generic import find_published, json_ld_nodes
 from newscrawl.extract.layout import LayoutFields
 from newscrawl.extract.maintext import generic_content
@@ -22,11 +23,15 @@ from newscrawl.extract.maintext import generic_content
 
 def generic_title(selector: Selector) -> str | None:
     """The first ``<h1>``, else the document title."""
-    return (
-        " ".join(selector.xpath("string(//h1)").get("").split())
-        or " ".join(selector.xpath("string(//title)").get("").split())
-        or None
-    )
+    root = selector.root
+    if not isinstance(root, etree._Element):
+        return None
+    for tag in ("h1", "title"):
+        element = next(root.iter(tag), None)
+        text = element_text(element) if element is not None else ""
+        if text:
+            return text
+    return None
 
 
 def generic_fields(selector: Selector, base_url: str, languages: tuple[str, ...] = ()) -> LayoutFields:
