@@ -47,8 +47,8 @@ def generic_fields(selector: Selector, base_url: str, languages: tuple[str, ...]
     )
     if isinstance(selector.root, etree._Element):
         declared = next((node["articleBody"] for node in nodes if isinstance(node.get("articleBody"), str)), "")
-        found = generic_content(selector.root, base_url, declared, description(selector, nodes))
-        fields.content, fields.inline_images, fields.lead = found.content, found.images, found.standfirst
+        main = generic_content(selector.root, base_url, declared, description(selector, nodes))
+        fields.content, fields.inline_images, fields.lead = main.content, main.images, main.standfirst
     return fields
 
 

@@ -67,7 +67,7 @@ def _trafilatura_text(root: etree._Element, url: str | None, fast: bool) -> str:
     except Exception:  # trafilatura raises from deep inside lxml on hostile markup
         logger.warning("trafilatura failed on %s", url, exc_info=True)
         return ""
-    return (document.text or "") if document is not None else ""
+    return getattr(document, "text", None) or ""  # a Document, or None when it found no text
 
 
 #: How far trafilatura's text agrees with a block.
@@ -111,19 +111,22 @@ class _Reference:
         return STRONG
 
 
-def _shingles(tokens: list[str]) -> dict[tuple[str, ...], int]:
+Shingle = tuple[str, str, str, str]
+
+
+def _shingles(tokens: list[str]) -> dict[Shingle, int]:
     """4-token shingles with their counts (``SHINGLE`` is 4: zip is much faster than slicing)."""
-    counts: dict[tuple[str, ...], int] = {}
+    counts: dict[Shingle, int] = {}
     for shingle in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
         counts[shingle] = counts.get(shingle, 0) + 1
     return counts
 
 
-def _available(counts: dict[tuple[str, ...], int], shingles: list[tuple[str, ...]]) -> int:
+def _available(counts: dict[Shingle, int], shingles: list[Shingle]) -> int:
     return sum(1 for shingle in shingles if counts.get(shingle, 0) > 0)
 
 
-def _use(counts: dict[tuple[str, ...], int], shingles: list[tuple[str, ...]]) -> None:
+def _use(counts: dict[Shingle, int], shingles: list[Shingle]) -> None:
     for shingle in shingles:
         if counts.get(shingle, 0) > 0:
             counts[shingle] -= 1
