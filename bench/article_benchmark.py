@@ -40,7 +40,8 @@ from scrapy.http import HtmlResponse
 
 from newscrawl.clean import clean_article
 from newscrawl.extract.article import extract_article
-from newscrawl.extract.dates_generic import date_in_url, find_published
+from newscrawl.extract.date_parsing import date_in_url
+from newscrawl.extract.dates_generic import find_published
 
 DATASET = Path("/work/shared/datasets/article-extraction-benchmark")
 #: The split is fixed by this salt: change it and the held-out half is no longer held out.

@@ -9,15 +9,9 @@ import pytest
 from parsel import Selector
 
 from newscrawl.extract.authors_generic import find_authors
+from newscrawl.extract.date_parsing import date_in_url, parse_printed, parse_stamp
 from newscrawl.extract.date_words import month_number
-from newscrawl.extract.dates_generic import (
-    FoundDate,
-    date_in_url,
-    find_modified,
-    find_published,
-    parse_printed,
-    parse_stamp,
-)
+from newscrawl.extract.dates_generic import FoundDate, find_modified, find_published
 
 
 def page(head: str = "", body: str = "") -> Selector:

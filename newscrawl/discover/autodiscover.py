@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 from lxml import etree
 from parsel import Selector
 
-from newscrawl.extract.dates_generic import date_in_url, parse_stamp
+from newscrawl.extract.date_parsing import date_in_url, parse_stamp
 
 #: Where sites keep sitemaps when robots.txt names none (WordPress core, Yoast, Rank Math, news).
 SITEMAP_PATHS: tuple[str, ...] = (

@@ -1,6 +1,6 @@
 """The generic path: every field of a page in a layout we have no selectors for.
 
-Main text: trafilatura picks it and our walker writes it (``maintext``); the date from what the
+Main text: trafilatura picks it (``agreement``) and our walker writes it (``maintext``); the date from what the
 page declares down to what it prints (``dates_generic``); bylines (``authors_generic``) where
 structured data names nobody; the title from the page's heading.
 A redesign or a page of an unknown site still yields its article, and the run counts it as
