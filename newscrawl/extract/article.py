@@ -10,8 +10,7 @@ from parsel import Selector
 
 from newscrawl.clean.text import collapse_whitespace
 from newscrawl.dates import parse_iso, parse_text_date, to_iso
-from newscrawl.extract.blocks import content_blocks
-from newscrawl.extract.generic import generic_date_text, generic_title, main_text_element
+from newscrawl.extract.generic import generic_fields as generic_page_fields
 from newscrawl.extract.layout import LayoutFields, detect_layout, read_layout
 from newscrawl.extract.structured import StructuredData, read_structured
 from newscrawl.items import Article, ContentBlock, Image
@@ -46,7 +45,7 @@ def language_of(url: str, structured: StructuredData, site: Site) -> str:
     known edition, the language the page declares (``ru-RU`` is ``ru``)."""
     name = edition_of(url, site)
     edition = site.edition(name) if name else None
-    if edition:
+    if edition and edition.language:
         return edition.language
     return (structured.language or "").strip().lower()[:2]
 
@@ -78,13 +77,10 @@ def lead_or_none(lead: str | None, description: str | None, content: list[Conten
     return collapse_whitespace(description)
 
 
-def generic_fields(selector: Selector, base_url: str) -> LayoutFields:
-    """What a page in an unknown layout yields without selectors."""
-    fields = LayoutFields(title=generic_title(selector), date=generic_date_text(selector))
-    main = main_text_element(selector)
-    if main is not None:
-        fields.content, fields.inline_images = content_blocks(main, base_url)
-    return fields
+def generic_fields(selector: Selector, base_url: str, site: Site) -> LayoutFields:
+    """What a page in an unknown layout yields without selectors (printed dates in the site's languages)."""
+    languages = tuple(dict.fromkeys(edition.language for edition in site.editions if edition.language))
+    return generic_page_fields(selector, base_url, languages)
 
 
 def _images(main: Image | None, fields: LayoutFields) -> tuple[list[Image], list[ContentBlock]]:
@@ -101,7 +97,7 @@ def extract_article(selector: Selector, response_url: str, *, site: Site) -> Art
     structured = read_structured(selector)
     url = record_url(structured, response_url)
     layout = detect_layout(selector, site.layouts)
-    fields = read_layout(selector, layout, url) if layout else generic_fields(selector, url)
+    fields = read_layout(selector, layout, url) if layout else generic_fields(selector, url, site)
     title = strip_site_suffix(structured.title or fields.title, site)
     zone = site.tz
     published = (parse_iso(structured.published, zone) or parse_iso(fields.date, zone)
