@@ -143,3 +143,23 @@ def test_subheadings_between_agreed_paragraphs_stay_and_a_widget_title_after_the
     assert texts[2] == "Одна школа на три села"
     assert texts[5] == "Дорога до райцентра"
     assert texts[-1].startswith("Акимат обещает") and len(texts) == 7
+
+
+def test_readers_comments_are_not_article_text() -> None:
+    html = LONGREAD_PAGE.replace("</section>\n<h2", '</section><div id="comm"><div class="comm-form"><p>Чтобы '
+                                 "оставить комментарий, авторизуйтесь</p></div><div><p>Спасибо за новость, давно "
+                                 "ждали.</p></div></div>\n<h2")
+    fields = generic_fields(HtmlResponse(url="http://127.0.0.1/a/5", body=html.encode()).selector, "http://127.0.0.1/a/5")
+    texts = [block for block in fields.content if isinstance(block, str)]
+    assert texts[-1].startswith("Акимат обещает")
+    assert not any("комментарий" in text or "Спасибо за новость" in text for text in texts)
+
+
+def test_a_paragraph_repeating_the_headline_words_is_kept() -> None:
+    """The headline is judged last: it must not use up the words of a paragraph that repeats them."""
+    html = LONGREAD_PAGE.replace(
+        "Как живет самый холодный поселок</h1>", "Минэнерго готовит ограничения на экспорт зерна до конца года</h1>"
+    ).replace('<h2 class="lr-h">Одна школа на три села</h2>',
+              '<p class="lr-p">Минфин объявил ограничения на экспорт зерна до конца года.</p>')
+    fields = generic_fields(HtmlResponse(url="http://127.0.0.1/a/6", body=html.encode()).selector, "http://127.0.0.1/a/6")
+    assert "Минфин объявил ограничения на экспорт зерна до конца года." in fields.content

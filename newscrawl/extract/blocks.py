@@ -26,6 +26,9 @@ _EMBED_CLASS = re.compile(r"instagram-media|twitter-tweet|telegram-post|tiktok-e
 _EMBED_ATTRS: tuple[str, ...] = ("data-instgrm-permalink", "data-telegram-post", "data-tweet-id")
 #: Ad slots and banners, by the class names ad code uses.
 _AD_CLASS = re.compile(r"(?:^|[\s_-])(?:adv|advert\w*|ads|adsbygoogle|banner|ad)(?:$|[\s_-])")
+#: Readers' comments and their form, by the id or class names comment widgets use (a whole
+#: token: an article wrapper ``has-comments`` is not one).
+_COMMENTS_NAME = re.compile(r"^(?:comm|comments?|comments?[-_](?:area|list|block|section|wrap\w*)|disqus\w*)$")
 #: Elements nested deeper than this in a body are read as plain text: block walking recurses,
 #: and a broken or hostile page can nest thousands deep.
 MAX_NESTING = 200
@@ -48,6 +51,9 @@ def is_noise_element(element: etree._Element, strict: bool = True) -> bool:
     if tag == "blockquote" and (
         _EMBED_CLASS.search((element.get("class") or "").lower()) or any(element.get(a) for a in _EMBED_ATTRS)
     ):
+        return True
+    names = f"{element.get('id') or ''} {element.get('class') or ''}".lower().split()
+    if any(_COMMENTS_NAME.match(name) for name in names):
         return True
     return strict and bool(_AD_CLASS.search((element.get("class") or "").lower()))
 

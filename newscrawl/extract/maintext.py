@@ -105,7 +105,14 @@ def agreed_blocks(body: etree._Element, base_url: str, reference: str, declared:
     paragraphs it left out among agreed ones."""
     walked = traced_blocks(body, base_url, strict=False)
     reference_blocks = Reference(reference, declared)
-    kept = [reference_blocks.agreement(block) if isinstance(block, str) else NONE for block in walked.content]
+    # the page's first <h1> is its headline, the record's title (which may be worded otherwise):
+    # judged last, so that it does not use up the shingles of a paragraph repeating its words
+    headline = next((i for i, source in enumerate(walked.sources) if source.tag == "h1"), -1)
+    kept = [reference_blocks.agreement(block) if isinstance(block, str) and i != headline else NONE
+            for i, block in enumerate(walked.content)]
+    title_block = walked.content[headline] if headline >= 0 else None
+    if isinstance(title_block, str):
+        kept[headline] = reference_blocks.agreement(title_block)
     indexes = [i for i, agreement in enumerate(kept) if agreement == STRONG]
     if not indexes:
         return MainText()
@@ -114,8 +121,6 @@ def agreed_blocks(body: etree._Element, base_url: str, reference: str, declared:
         return MainText()
     siblings = _Siblings([walked.sources[i] for i in indexes])
     first, last = indexes[0], indexes[-1]
-    # the page's first <h1> is its headline, the record's title (which may be worded otherwise)
-    headline = next((i for i, source in enumerate(walked.sources) if source.tag == "h1"), -1)
     found = MainText()
     content, images, opening_tag = found.content, found.images, ""
     for index, (block, source) in enumerate(zip(walked.content, walked.sources)):
