@@ -110,3 +110,14 @@ def test_dates_of_an_unknown_site(meta: str, zone: str | None, published: str) -
 
 def test_unknown_site_cleans_with_its_domain_and_bare_name() -> None:
     assert site_for_url("https://www.kz.kursiv.media/any/path").own_names == ("kz.kursiv.media", "kursiv")
+
+
+def test_scrapy_export_writes_the_crawled_sites_articles(backfill: tuple[Crawl, list[dict], Path]) -> None:
+    _, expected, workdir = backfill
+    result = subprocess.run([sys.executable, "-m", "scrapy", "export", "-o", str(workdir / "dataset"), "-s",
+                             f"NEWSCRAWL_STATE={workdir / 'state.sqlite'}"], cwd=REPO, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    files = list((workdir / "dataset" / "127.0.0.1").rglob("*.jsonl"))
+    lines = [line for file in files for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) == len(expected)
