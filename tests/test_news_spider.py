@@ -16,6 +16,7 @@ from newscrawl.demo.sites import build_copy
 from newscrawl.extract.article import extract_article
 from newscrawl.extract.metrics import token_f1
 from newscrawl.sites.news import site_for_url
+from spiders.news import AnyNewsSiteSpider
 
 #: Measured 0.999 (bench/news_spider.py, tengrinews 2024 window), less a margin.
 MIN_MEAN_BODY_F1 = 0.98
@@ -121,3 +122,12 @@ def test_scrapy_export_writes_the_crawled_sites_articles(backfill: tuple[Crawl, 
     files = list((workdir / "dataset" / "127.0.0.1").rglob("*.jsonl"))
     lines = [line for file in files for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(lines) == len(expected)
+
+
+@pytest.mark.parametrize(("url", "base_url", "allowed"), [
+    ("https://www.site.kz", None, ["site.kz"]),  # a www. site that redirects to its bare name stays on site
+    ("https://site.kz", "http://127.0.0.1:8000", ["127.0.0.1"]),  # a copy: only the copy's host
+])
+def test_the_crawl_stays_on_the_site_whatever_its_host_prefix(url: str, base_url: str | None, allowed: list[str]) -> None:
+    arguments = {"url": url, **({"base_url": base_url} if base_url else {})}
+    assert AnyNewsSiteSpider(**arguments).allowed_domains == allowed

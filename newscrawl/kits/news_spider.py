@@ -37,7 +37,7 @@ from newscrawl.incremental import LASTMOD_KEY, SOURCE_KEY
 from newscrawl.kits.wordpress import api_total_pages
 from newscrawl.sites.news import NewsSite, site_for_url
 from newscrawl.spider import SiteSpider
-from newscrawl.urls import article_request_url
+from newscrawl.urls import article_request_url, site_domain
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +98,18 @@ class NewsSpider(SiteSpider):
                                  editions=None, base_url=arguments.get("base_url"), canary=arguments.get("canary"))
         return NewsArguments(**{field.name: getattr(parsed, field.name) for field in fields(parsed)}, site=site)
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if site_domain(self.arguments.base_url) == self.site.domain:  # not a copy: www., bare, subdomains
+            self.allowed_domains = [self.site.domain]
+
+    def on_site(self, url: str) -> bool:
+        """A URL of the crawled host, or of the site's domain or a subdomain of it."""
+        host = urlsplit(url).hostname or ""
+        domain = site_domain(url)
+        return host == urlsplit(self.arguments.base_url).hostname or domain == self.site.domain or (
+            domain.endswith("." + self.site.domain))
+
     async def start(self) -> AsyncIterator[Request]:
         """robots.txt (its sitemaps) and the home page (its feeds, the WordPress API)."""
         root = self.arguments.base_url
@@ -116,7 +128,7 @@ class NewsSpider(SiteSpider):
     def sitemap_requests(self, urls: Iterable[str], lastmod: str | None = None) -> Iterator[Request]:
         for url in urls:
             url = self.on_crawled_site(url)
-            if urlsplit(url).hostname != urlsplit(self.arguments.base_url).hostname:
+            if not self.on_site(url):
                 self.count_and_log("source_offsite", "sitemap on another host, not followed: %s (is that the "
                                    "site's own name? crawl -a url= it, -a base_url= this copy)", url,
                                    level=logging.WARNING)
