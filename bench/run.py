@@ -1,6 +1,6 @@
 """Run every benchmark in turn and print the tables of bench/README.md with the machine they ran on.
 
-    pip install -e '.[bench]' && python bench/run.py            # extraction, crawl, scale 10k+100k
+    pip install -e '.[bench]' && python bench/run.py            # extraction, article benchmark, crawl, news spider, scale
     python bench/run.py --quick                                    # scale at 2k and 10k only
 
 Never run from the tests: timings depend on the machine and on what else it runs.
@@ -17,8 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import article_benchmark  # noqa: E402
 import crawl  # noqa: E402
 import extraction  # noqa: E402
+import news_spider  # noqa: E402
 import scale  # noqa: E402
 
 
@@ -38,8 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     print(f"Machine: {machine()}\n\n## Extraction\n", flush=True)
     extraction.main([])
+    print("\n## Generic path on Zyte's article-extraction-benchmark\n", flush=True)
+    article_benchmark.main([])
     print("\n## Crawl\n", flush=True)
     crawl.main()
+    print("\n## Any news site: scrapy crawl news on the copies\n", flush=True)
+    news_spider.main([])
     print("\n## Scale\n", flush=True)
     scale.main(["--sizes", *(["2000", "10000"] if options.quick else ["10000", "100000"])])
     return 0

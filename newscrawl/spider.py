@@ -64,7 +64,7 @@ class SiteSpider(scrapy.Spider):
     """
 
     site: ClassVar[Site]
-    argument_names = ("since", "until", "editions", "base_url", "canary")
+    argument_names: ClassVar[tuple[str, ...]] = ("since", "until", "editions", "base_url", "canary")
 
     def __init__(self, **kwargs: Any) -> None:
         arguments = {name: kwargs.pop(name) for name in self.argument_names if name in kwargs}

@@ -75,7 +75,8 @@ def article_request_url(url: str, site: Site) -> str | None:
     match = site.match_article(parts.path)
     if match is None:
         return None
-    path = "/" + match["path"].strip("/") + ("/" if site.trailing_slash else "")
+    slash = parts.path.endswith("/") if site.trailing_slash is None else site.trailing_slash
+    path = "/" + match["path"].strip("/") + ("/" if slash else "")
     return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlsplit(strip_tracking(url)).query, ""))
 
 

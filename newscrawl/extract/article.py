@@ -11,9 +11,8 @@ from parsel import Selector
 
 from newscrawl.clean.text import collapse_whitespace
 from newscrawl.dates import parse_iso, parse_text_date, to_iso
-from newscrawl.extract.blocks import content_blocks
 from newscrawl.extract.canonical import PageUrl, page_url
-from newscrawl.extract.generic import generic_date_text, generic_title, main_text_element
+from newscrawl.extract.generic import generic_fields as generic_page_fields
 from newscrawl.extract.layout import LayoutFields, detect_layout, read_layout
 from newscrawl.extract.structured import StructuredData, read_structured
 from newscrawl.items import Article, ContentBlock, Image
@@ -41,7 +40,7 @@ def language_of(url: str, structured: StructuredData, site: Site) -> str:
     known edition, the language the page declares (``ru-RU`` is ``ru``)."""
     name = edition_of(url, site)
     edition = site.edition(name) if name else None
-    if edition:
+    if edition and edition.language:
         return edition.language
     declared = (structured.language or "").strip().lower()[:2]
     return declared if LANGUAGE_CODE.fullmatch(declared) else ""
@@ -74,13 +73,10 @@ def lead_or_none(lead: str | None, description: str | None, content: list[Conten
     return collapse_whitespace(description)
 
 
-def generic_fields(selector: Selector, base_url: str) -> LayoutFields:
-    """What a page in an unknown layout yields without selectors."""
-    fields = LayoutFields(title=generic_title(selector), date=generic_date_text(selector))
-    main = main_text_element(selector)
-    if main is not None:
-        fields.content, fields.inline_images = content_blocks(main, base_url)
-    return fields
+def generic_fields(selector: Selector, base_url: str, site: Site) -> LayoutFields:
+    """What a page in an unknown layout yields without selectors (printed dates in the site's languages)."""
+    languages = tuple(dict.fromkeys(edition.language for edition in site.editions if edition.language))
+    return generic_page_fields(selector, base_url, languages)
 
 
 def _images(main: Image | None, fields: LayoutFields) -> tuple[list[Image], list[ContentBlock]]:
@@ -108,7 +104,7 @@ def extract_page(selector: Selector, response_url: str, *, site: Site, copy_root
     page = page_url(structured.canonical, response_url, site, copy_root=copy_root, redirected_from=redirected_from)
     url = page.url
     layout = detect_layout(selector, site.layouts)
-    fields = read_layout(selector, layout, url) if layout else generic_fields(selector, url)
+    fields = read_layout(selector, layout, url) if layout else generic_fields(selector, url, site)
     title = strip_site_suffix(structured.title or fields.title, site)
     zone = site.tz
     published = (parse_iso(structured.published, zone) or parse_iso(fields.date, zone)

@@ -26,9 +26,13 @@ _EMBED_CLASS = re.compile(r"instagram-media|twitter-tweet|telegram-post|tiktok-e
 _EMBED_ATTRS: tuple[str, ...] = ("data-instgrm-permalink", "data-telegram-post", "data-tweet-id")
 #: Ad slots and banners, by the class names ad code uses.
 _AD_CLASS = re.compile(r"(?:^|[\s_-])(?:adv|advert\w*|ads|adsbygoogle|banner|ad)(?:$|[\s_-])")
+#: Readers' comments and their form, by the id or class names comment widgets use (a whole
+#: token: an article wrapper ``has-comments`` is not one).
+_COMMENTS_NAME = re.compile(r"^(?:comm|comments?|comments?[-_](?:area|list|block|section|wrap\w*)|disqus\w*)$")
 #: Elements nested deeper than this in a body are read as plain text: block walking recurses,
 #: and a broken or hostile page can nest thousands deep.
 MAX_NESTING = 200
+
 
 def element_text(element: etree._Element) -> str:
     """An element's visible text, whitespace collapsed, without scripts and styles."""
@@ -37,17 +41,21 @@ def element_text(element: etree._Element) -> str:
     return collapse_whitespace(" ".join(parts))
 
 
-def is_noise_element(element: etree._Element) -> bool:
-    """Scripts, embeds and ad slots: markup that carries no article text."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag.lower() in SKIP_TAGS:
+def is_noise_element(element: etree._Element, strict: bool = True) -> bool:
+    """Scripts, embeds, forms and ad slots: markup that carries no article text. ``strict=False``
+    when another judge decides what is article text: ASP.NET pages wrap the whole page in a
+    ``<form>``, and page wrappers named ``ad_body`` exist."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in SKIP_TAGS and (strict or tag != "form"):
         return True
-    css_class = (element.get("class") or "").lower()
-    if tag.lower() == "blockquote" and (
-        _EMBED_CLASS.search(css_class) or any(element.get(a) for a in _EMBED_ATTRS)
+    if tag == "blockquote" and (
+        _EMBED_CLASS.search((element.get("class") or "").lower()) or any(element.get(a) for a in _EMBED_ATTRS)
     ):
         return True
-    return bool(_AD_CLASS.search(css_class))
+    names = f"{element.get('id') or ''} {element.get('class') or ''}".lower().split()
+    if any(_COMMENTS_NAME.match(name) for name in names):
+        return True
+    return strict and bool(_AD_CLASS.search((element.get("class") or "").lower()))
 
 
 def image_url(img: etree._Element, base_url: str) -> str | None:
@@ -77,13 +85,16 @@ def figure_image(container: etree._Element, base_url: str) -> Image | None:
 class _BlockWriter:
     """Walks an element tree, flushing inline text into a block at block boundaries."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, strict: bool = True) -> None:
         self.base_url = base_url
+        self.strict = strict
         self.content: list[ContentBlock] = []
         self.images: list[Image] = []
         self._buffer: list[str] = []
 
     def flush(self) -> None:
+        if not self._buffer:
+            return
         text = collapse_whitespace(" ".join(self._buffer))
         self._buffer = []
         if text:
@@ -97,13 +108,18 @@ class _BlockWriter:
         self.content.append(len(self.images) - 1)
 
     def walk(self, element: etree._Element, depth: int = 0) -> None:
-        self._buffer.append(element.text or "")
+        # whitespace-only runs are left out: parts are joined with a space anyway
+        text = element.text
+        if text and not text.isspace():
+            self._buffer.append(text)
         for child in element:
             self.visit(child, depth + 1)
-            self._buffer.append(child.tail or "")
+            tail = child.tail
+            if tail and not tail.isspace():
+                self._buffer.append(tail)
 
     def visit(self, element: etree._Element, depth: int = 0) -> None:
-        if not isinstance(element.tag, str) or is_noise_element(element):
+        if not isinstance(element.tag, str) or is_noise_element(element, self.strict):
             return
         if depth > MAX_NESTING:  # hostile or broken nesting: the rest is one run of text
             self._buffer.append(element_text(element))
@@ -125,12 +141,61 @@ class _BlockWriter:
             self.walk(element, depth)
 
 
+class TracedBlocks(_BlockWriter):
+    """The same walk, also recording for each content block the element it came from (its
+    innermost block element, or the image's) and the share of its characters inside links:
+    for callers that choose blocks by where they sit in the page. Layouts do not pay for it."""
+
+    def __init__(self, base_url: str, root: etree._Element, strict: bool = True) -> None:
+        super().__init__(base_url, strict)
+        self.sources: list[etree._Element] = []
+        self.linked: list[float] = []
+        self._blocks: list[etree._Element] = [root]
+        self._link_chars = 0
+
+    def flush(self) -> None:
+        raw_chars = sum(len(part.strip()) for part in self._buffer)
+        before = len(self.content)
+        super().flush()
+        if len(self.content) > before:
+            self.sources.append(self._blocks[-1])
+            self.linked.append(min(1.0, self._link_chars / raw_chars) if raw_chars else 0.0)
+        self._link_chars = 0
+
+    def visit(self, element: etree._Element, depth: int = 0) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag == "a" and depth <= MAX_NESTING and not is_noise_element(element, self.strict):
+            start, before = len(self._buffer), len(self.content)
+            self.walk(element, depth)
+            if len(self.content) == before:  # no block inside the link flushed the buffer
+                self._link_chars += sum(len(part.strip()) for part in self._buffer[start:])
+        elif tag in BLOCK_TAGS or tag in ("figure", "img"):
+            self.flush()
+            self._blocks.append(element)
+            before = len(self.content)
+            super().visit(element, depth)
+            if tag in ("figure", "img") and len(self.content) > before:  # the image: not flushed text
+                self.sources.append(element)
+                self.linked.append(0.0)
+            self._blocks.pop()
+        else:
+            super().visit(element, depth)
+
+
 def content_blocks(element: etree._Element, base_url: str) -> tuple[list[ContentBlock], list[Image]]:
     """Text blocks and inline images of a body element; ints in content index the images."""
     writer = _BlockWriter(base_url)
     writer.walk(element)
     writer.flush()
     return writer.content, writer.images
+
+
+def traced_blocks(element: etree._Element, base_url: str, strict: bool = True) -> TracedBlocks:
+    """The blocks of ``element`` with where each came from (see ``TracedBlocks``)."""
+    writer = TracedBlocks(base_url, element, strict)
+    writer.walk(element)
+    writer.flush()
+    return writer
 
 
 def _inline_text(element: etree._Element, parts: list[str], with_tail: bool) -> None:

@@ -1,78 +1,60 @@
-"""A generic main-text extractor for pages in a layout we have no selectors for.
+"""The generic path: every field of a page in a layout we have no selectors for.
 
-It scores containers by the paragraph text they hold (readability-style): a redesign or
-a special project still yields its article text, and the run counts it as ``fallback``.
+Main text: trafilatura picks it (``agreement``) and our walker writes it (``maintext``); the date from what the
+page declares down to what it prints (``dates_generic``); bylines (``authors_generic``) where
+structured data names nobody; the title from the page's heading.
+A redesign or a page of an unknown site still yields its article, and the run counts it as
+``fallback``.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from typing import Any
 
 from lxml import etree
 from parsel import Selector
 
-from newscrawl.extract.blocks import element_text, is_noise_element
-
-#: A paragraph shorter than this is a teaser, caption or button, not article text.
-MIN_PARAGRAPH_CHARS = 40
-#: A paragraph whose text is mostly links is navigation.
-MAX_LINK_DENSITY = 0.5
-#: A parent replaces the best container when it holds this much more paragraph text
-#: (the article is split over sibling sections).
-SPREAD_FACTOR = 1.5
-
-_EXCLUDED_ANCESTORS = frozenset({"nav", "aside", "header", "footer", "form"})
-
-
-def _paragraph_length(paragraph: etree._Element) -> int:
-    """Length of a paragraph's text if it looks like article text, else 0."""
-    if any(
-        isinstance(a.tag, str) and (a.tag.lower() in _EXCLUDED_ANCESTORS or is_noise_element(a))
-        for a in paragraph.iterancestors()
-    ):
-        return 0
-    text = element_text(paragraph)
-    if len(text) < MIN_PARAGRAPH_CHARS:
-        return 0
-    link_text = sum(len(element_text(a)) for a in paragraph.iter("a"))
-    return 0 if link_text / len(text) > MAX_LINK_DENSITY else len(text)
-
-
-def main_text_element(selector: Selector) -> etree._Element | None:
-    """The element that holds the article's paragraphs, or None if the page has none."""
-    root = selector.root
-    if not isinstance(root, etree._Element):
-        return None
-    score: dict[etree._Element, float] = defaultdict(float)
-    held: dict[etree._Element, int] = defaultdict(int)
-    for paragraph in root.iter("p", "li", "blockquote"):
-        length = _paragraph_length(paragraph)
-        if not length:
-            continue
-        for depth, ancestor in enumerate(paragraph.iterancestors()):
-            held[ancestor] += length
-            if depth < 2:
-                score[ancestor] += length / (depth + 1)
-    if not score:
-        return None
-    best = max(score, key=score.__getitem__)
-    for _ in range(2):
-        parent = best.getparent()
-        if parent is None or held[parent] < SPREAD_FACTOR * held[best]:
-            break
-        best = parent
-    return best
+from newscrawl.extract.authors_generic import find_authors
+from newscrawl.extract.blocks import element_text
+from newscrawl.extract.dates_generic import find_published, json_ld_nodes
+from newscrawl.extract.layout import LayoutFields
+from newscrawl.extract.maintext import generic_content
 
 
 def generic_title(selector: Selector) -> str | None:
     """The first ``<h1>``, else the document title."""
-    return (
-        " ".join(selector.xpath("string(//h1)").get("").split())
-        or " ".join(selector.xpath("string(//title)").get("").split())
-        or None
+    root = selector.root
+    if not isinstance(root, etree._Element):
+        return None
+    for tag in ("h1", "title"):
+        element = next(root.iter(tag), None)
+        text = element_text(element) if element is not None else ""
+        if text:
+            return text
+    return None
+
+
+def generic_fields(selector: Selector, base_url: str, languages: tuple[str, ...] = ()) -> LayoutFields:
+    """What a page in an unknown layout yields without selectors. The date is an ISO stamp,
+    with the page's offset when it gave one (naive otherwise: the caller's zone applies)."""
+    nodes = json_ld_nodes(selector)
+    found = find_published(selector, url=base_url, languages=languages, nodes=nodes)
+    fields = LayoutFields(
+        title=generic_title(selector),
+        date=found.moment.isoformat() if found else None,
+        # structured data's authors come first (extract_article): look for a byline only without them
+        authors=[] if any(node.get("author") for node in nodes) else find_authors(selector),
     )
+    if isinstance(selector.root, etree._Element):
+        declared = next((node["articleBody"] for node in nodes if isinstance(node.get("articleBody"), str)), "")
+        main = generic_content(selector.root, base_url, declared, description(selector, nodes))
+        fields.content, fields.inline_images, fields.lead = main.content, main.images, main.standfirst
+    return fields
 
 
-def generic_date_text(selector: Selector) -> str | None:
-    """A machine-readable ``<time datetime>``, else the text of the first ``<time>``."""
-    return selector.xpath("//time/@datetime").get() or selector.xpath("string(//time)").get() or None
+def description(selector: Selector, nodes: list[dict[str, Any]]) -> str:
+    """The description the page declares: the article's JSON-LD, else its meta tags."""
+    declared = nodes[0].get("description") if nodes else None
+    if isinstance(declared, str) and declared.strip():
+        return declared
+    return selector.xpath('//meta[@name="description" or @property="og:description"]/@content').get("")

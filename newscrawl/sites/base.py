@@ -82,14 +82,15 @@ class Site:
     #: The real site's root, the default ``-a base_url``.
     base_url: str
     editions: tuple[Edition, ...]
-    #: ZoneInfo name: printed dates are read in it, every stamp is written in it.
-    zone: str
+    #: ZoneInfo name: printed dates are read in it, every stamp is written in it (None: a site of
+    #: unknown zone, whose stamps keep the offset the page gives).
+    zone: str | None
     article_path: str
     discovery: Discovery
     listing: ListingMarkup
     layouts: tuple[Layout, ...]
-    #: Request URLs of articles end with ``/`` (WordPress) or not; records never do.
-    trailing_slash: bool = False
+    #: Request URLs of articles end with ``/`` (WordPress) or not; records never do. None: as linked.
+    trailing_slash: bool | None = False
     #: Path prefixes that are never articles, even when ``article_path`` matches.
     not_article_paths: tuple[str, ...] = ()
     #: The site's own names for cleaning (name, brand spellings, channel handles).
@@ -102,8 +103,8 @@ class Site:
     example_day: date | None = None
 
     @cached_property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.zone)
+    def tz(self) -> ZoneInfo | None:
+        return ZoneInfo(self.zone) if self.zone else None
 
     @cached_property
     def article_pattern(self) -> re.Pattern[str]:
