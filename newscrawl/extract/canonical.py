@@ -43,15 +43,16 @@ def own_hosts(site: Site) -> frozenset[str]:
 
 
 def on_site(url: str, site: Site, copy_root: str | None) -> str | None:
-    """``url`` as on the real site: as it is on one of the site's hosts (in the site's scheme, no
-    port), rebased to the site on the copy being crawled (same host and port); None elsewhere."""
+    """``url`` as on the real site: as it is on one of the site's hosts (in the site's scheme, and
+    on its root's port), rebased to the site on the copy being crawled (same host and port); None elsewhere."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return None
     if copy_root and parts.netloc.lower() == urlsplit(copy_root).netloc.lower():
         return rebase(url, site.base_url)
     if parts.hostname in own_hosts(site):
-        return rebase(url, f"{urlsplit(site.base_url).scheme}://{parts.hostname}")
+        root = urlsplit(site.base_url)  # the root's port stays (a site served on one, as a copy is)
+        return rebase(url, f"{root.scheme}://{root.netloc if parts.hostname == root.hostname else parts.hostname}")
     return None
 
 
