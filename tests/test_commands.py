@@ -3,6 +3,7 @@ article store alone (only ``scrapy crawl`` opens it, takes its lock and records 
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -42,7 +43,7 @@ def test_scrapy_commands_other_than_crawl_leave_the_store_alone(
         "shell": ["shell", url, "-c", "response.status"],
         "fetch": ["fetch", "--nolog", url],
         "parse": ["parse", "--spider=inbusiness", "-a", f"base_url={server.base_url}", "-c", "parse_article", url],
-        "check": ["check", "inbusiness"],
+        "check": ["check", "inbusiness", "-a", f"base_url={server.base_url}"],  # else it checks the real site
         "list": ["list"],
     }[command]
     result = scrapy(*arguments, store=store)
@@ -50,8 +51,11 @@ def test_scrapy_commands_other_than_crawl_leave_the_store_alone(
     assert result.returncode == 0, output[-3000:]
     assert "Traceback" not in output and "ERROR" not in output, output[-3000:]
     assert list(store.parent.iterdir()) == [], "no store file, lock or run record"
-    expected = {"shell": "200", "fetch": "<html", "parse": "'title':", "check": "", "list": "inbusiness"}[command]
+    # scrapy parse prints the exported record as JSON; scrapy check reports its contracts on stderr
+    expected = {"shell": "200", "fetch": "<html", "parse": '"title":', "check": "", "list": "inbusiness"}[command]
     assert expected in result.stdout
+    if command == "check":
+        assert re.search(r"Ran [1-9]\d* contracts", result.stderr) and result.stderr.rstrip().endswith("OK")
 
 
 def test_crawl_still_opens_the_store(server: DemoServer, tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from scrapy.utils import display
 from newscrawl.arguments import ArgumentError
 from newscrawl.extract.canonical import on_site
 from newscrawl.sites import site_of
+from newscrawl.spider import SiteSpider
 
 
 def origin(url: str) -> str:
@@ -64,13 +65,13 @@ class Command(ScrapyParseCommand):
             wanted = f"--spider={opts.spider} is no spider" if opts.spider else f"{url} is on no site's host"
             raise UsageError(f"{wanted}: expected --spider= one of {names} (a page of a local copy needs it)",
                              print_help=False)
-        site = site_of(self.spidercls)
-        if site is None:
+        if not issubclass(self.spidercls, SiteSpider):
             return
+        site = self.spidercls.site
         if "base_url" not in opts.spargs and on_site(url, site, None) is None:
             opts.spargs["base_url"] = origin(url)
         try:
-            self.spidercls.check_arguments(**opts.spargs)  # type: ignore[union-attr]
+            self.spidercls.check_arguments(**opts.spargs)
         except ArgumentError as error:
             raise UsageError(str(error), print_help=False) from None
 
