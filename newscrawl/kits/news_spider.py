@@ -89,6 +89,12 @@ class NewsSpider(SiteSpider):
         return self.arguments.site  # type: ignore[attr-defined,no-any-return]
 
     @classmethod
+    def handles_request(cls, request: Request) -> bool:
+        """No URL names this spider's site before ``-a url=`` does: ``scrapy parse`` takes it only
+        as ``--spider=news``, never for a page of a site that has a module of its own."""
+        return False
+
+    @classmethod
     def check_arguments(cls, **arguments: str) -> CrawlArguments:
         unknown = sorted(set(arguments) - set(cls.argument_names))
         if unknown:
