@@ -34,8 +34,11 @@ def waiting(crawler: Crawler) -> int:
     return len(scheduler) if scheduler is not None else 0  # type: ignore[arg-type]
 
 
-async def room_for(crawler: Crawler, batch: int) -> None:
-    """Return once fewer than ``batch`` requests wait in the scheduler (or the engine stalled)."""
+async def room_for(crawler: Crawler, batch: int) -> bool:
+    """Return once fewer than ``batch`` requests wait in the scheduler: True; False at once when
+    the engine stops (Ctrl-C: what is left goes to the scheduler, to a JOBDIR's disk queue, or to
+    the Redis queue, rather than be lost), or once it stalled (fetching nothing: a spider closing
+    for another reason fetches nothing more, and must not wait for batches that never drain)."""
     from twisted.internet import reactor  # the one Scrapy installed (importing it earlier installs the default)
 
     stalled = 0
@@ -43,5 +46,6 @@ async def room_for(crawler: Crawler, batch: int) -> None:
         stalled = stalled + 1 if not crawler.engine.downloader.active else 0
         if stalled >= STALLED_LOOKS:
             crawler.stats.inc_value(STALLED_STAT)
-            return
+            return False
         await maybe_deferred_to_future(deferLater(reactor, POLL, lambda: None))
+    return crawler.engine is not None and crawler.engine.running

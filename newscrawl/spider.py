@@ -181,12 +181,16 @@ class SiteSpider(scrapy.Spider):
     async def read_sitemap(self, response: Response) -> AsyncIterator[Request]:
         """``parse_sitemap`` paced for the crawl: after each ``NEWSCRAWL_FEED_BATCH`` requests, wait
         until fewer than that wait in the scheduler (feeding.py: a 300k-URL sitemap scheduled at once
-        held ~900 MB before its first article). The spider middlewares still see every request."""
+        held ~900 MB before its first article). The spider middlewares still see every request.
+        An engine that stops or stalls gets the rest at once (never dropped: the sitemap's list of
+        articles must stay whole, or it would count as read)."""
         batch = self.settings.getint("NEWSCRAWL_FEED_BATCH")
+        pacing = batch > 0
         for count, request in enumerate(self.parse_sitemap(response), 1):
             yield request
-            if batch > 0 and count % batch == 0:
-                await room_for(self.crawler, batch)
+            if pacing and count % batch == 0 and not await room_for(self.crawler, batch):
+                pacing = False
+                logger.info("engine stopped or fetching nothing: the rest of %s scheduled at once", response.url)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         """A sitemap index (child sitemaps, by edition and ``since``) or a sitemap of articles
