@@ -9,8 +9,10 @@ high-water mark, over the process's state once the input is built) is its own.
     python bench/hostile.py            # reference listing at 10k links only (it is quadratic)
     python bench/hostile.py --full     # also the reference at 100k links (about 2.5 minutes)
     python bench/hostile.py --crawl    # a real incremental crawl of a site whose one sitemap lists
-                                       # 300,000 URLs: seconds and peak RSS until the first article
-                                       # request (run it with PYTHONPATH of another tree to compare)
+                                       # 300,000 URLs, scheduled whole (the reference) and in batches
+                                       # (NEWSCRAWL_FEED_BATCH, --batch): seconds to the first article
+                                       # request, peak RSS until then and in the --window
+                                       # seconds after it (default 20)
 """
 
 from __future__ import annotations
@@ -123,6 +125,7 @@ class BigSitemapSite:
     def __init__(self, urls: int) -> None:
         self.body = sitemap_xml(urls)
         self.first_article: float | None = None
+        self.articles = 0
 
     def respond(self, path: str, *, host: str | None = None, fired: set[str] | None = None) -> Any:
         xml = {"Content-Type": "application/xml"}
@@ -131,13 +134,17 @@ class BigSitemapSite:
                               f"<loc>http://{host}/sitemap/ru-2024-03.xml</loc></sitemap></sitemapindex>").encode()
         if path == "/sitemap/ru-2024-03.xml":
             return 200, xml, self.body.replace(b"https://inbusiness.kz", f"http://{host}".encode())
-        if "/last/" in path and self.first_article is None:
-            self.first_article = time.monotonic()
+        if "/last/" in path:
+            self.articles += 1
+            if self.first_article is None:
+                self.first_article = time.monotonic()
         return 404, {"Content-Type": "text/html"}, b"<html><body>404</body></html>"
 
 
-def crawl_until_first_article(urls: int) -> None:
-    """The real ``scrapy crawl``, incremental, on an empty store; stopped at its first article request."""
+def crawl_big_sitemap(urls: int, settings: list[str], after: float) -> dict[str, float]:
+    """The real ``scrapy crawl``, incremental, on an empty store, with these ``-s`` settings: seconds
+    to its first article request,
+    peak RSS until then and over the ``after`` seconds that follow, articles requested by then."""
     import tempfile
 
     import psutil
@@ -150,10 +157,16 @@ def crawl_until_first_article(urls: int) -> None:
         command = crawl_command(server.base_url, None, None, Path(workdir, "out.jsonl"),
                                 state=Path(workdir, "state.sqlite"), log=Path(workdir, "log"))
         started = time.monotonic()
-        process = psutil.Popen([*command, "-a", "editions=ru"], cwd=REPO)
-        peak = 0
-        while site.first_article is None and process.poll() is None and time.monotonic() - started < 600:
-            peak = max(peak, process.memory_info().rss)
+        process = psutil.Popen([*command, "-a", "editions=ru", *(f"-s{setting}" for setting in settings)], cwd=REPO)
+        peak = peak_after = 0
+        while process.poll() is None and time.monotonic() - started < 600:
+            rss = process.memory_info().rss
+            if site.first_article is None:
+                peak = max(peak, rss)
+            elif time.monotonic() - site.first_article < after:
+                peak_after = max(peak_after, rss)
+            else:
+                break
             time.sleep(0.05)
         seconds = (site.first_article or time.monotonic()) - started
         if process.poll() is None:
@@ -161,18 +174,35 @@ def crawl_until_first_article(urls: int) -> None:
         elif site.first_article is None:
             print(Path(workdir, "log").read_text(encoding="utf-8")[-2000:])
         process.wait()
-    print(f"crawl, one sitemap of {urls:,} URLs: first article request after {seconds:.1f} s, "
-          f"peak RSS until then {peak / 2**20:.0f} MB")
+    return {"seconds": seconds, "peak_mb": peak / 2**20, "peak_after_mb": peak_after / 2**20,
+            "articles": site.articles}
+
+
+def crawl_side_by_side(urls: int, batch: int, after: float) -> None:
+    """The crawl of one big sitemap as before issue 13 case 8 (scheduled whole, and the engine
+    fetching nothing while the scraper held more than Scrapy's default 5 MB of responses, which
+    the sitemap alone is), scheduled whole with today's scraper room, and in batches (now)."""
+    print(f"crawl, one sitemap of {urls:,} URLs ({after:.0f} s window after the first article request)")
+    print(f"{'sitemap scheduled':<28} {'first article s':>15} {'peak MB before':>14} "
+          f"{'peak MB window':>14} {'articles':>9}")
+    cases = (("whole, 5 MB slot (before)", ["NEWSCRAWL_FEED_BATCH=0", "SCRAPER_SLOT_MAX_ACTIVE_SIZE=5000000"]),
+             ("whole", ["NEWSCRAWL_FEED_BATCH=0"]), (f"in batches of {batch:,} (now)", [f"NEWSCRAWL_FEED_BATCH={batch}"]))
+    for label, settings in cases:
+        figures = crawl_big_sitemap(urls, settings, after)
+        print(f"{label:<28} {figures['seconds']:>15.1f} {figures['peak_mb']:>14.0f} "
+              f"{figures['peak_after_mb']:>14.0f} {figures['articles']:>9,}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="also the quadratic reference at 100k links")
     parser.add_argument("--crawl", action="store_true", help="the crawl of a 300k-URL sitemap, to its first article")
+    parser.add_argument("--batch", type=int, default=2000, help="NEWSCRAWL_FEED_BATCH of the crawl (default 2000)")
+    parser.add_argument("--window", type=float, default=20.0, help="seconds of crawl measured after the first article")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.crawl:
-        crawl_until_first_article(300_000)
+        crawl_side_by_side(300_000, options.batch, options.window)
         return
     if options.one:
         kind, size, which = options.one

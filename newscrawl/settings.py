@@ -102,3 +102,11 @@ FEED_STORAGES = {"": "newscrawl.feeds.AtomicFileFeedStorage", "file": "newscrawl
 
 # Pagination of one day's listing is followed at most this far (a loop guard).
 NEWSCRAWL_MAX_LISTING_PAGES = 50
+
+# A sitemap's requests are scheduled in batches of this many, the next once fewer than this
+# wait in the scheduler (newscrawl/feeding.py): flat memory and an early first article for a
+# sitemap of 300,000 URLs. 0 schedules a whole sitemap at once.
+NEWSCRAWL_FEED_BATCH = 2000
+# While the scraper holds more response bytes than this, the engine fetches nothing (Scrapy's
+# default is 5 MB): room for one sitemap of DOWNLOAD_MAXSIZE being fed in batches, and more.
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = DOWNLOAD_MAXSIZE + 8 * 1024 * 1024

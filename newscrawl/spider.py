@@ -28,6 +28,7 @@ from newscrawl.discover.sitemaps import sitemap_child_wanted
 from newscrawl.extract.article import extract_page
 from newscrawl.extract.canonical import on_site
 from newscrawl.extract.notarticle import LISTING_KEY
+from newscrawl.feeding import room_for
 from newscrawl.incremental import ARTICLE_KEY, LASTMOD_KEY, SKIP_KNOWN_KEY, SOURCE_KEY, note_fetch
 from newscrawl.items import Article
 from newscrawl.progress import LISTING_DAY_KEY
@@ -120,7 +121,7 @@ class SiteSpider(scrapy.Spider):
         Incremental: the sitemap index, and each edition's latest listing (then its feeds)."""
         index = self.site.discovery.sitemap_index
         if self.crawl_mode == "incremental" and index:
-            callback = self.parse_robots if index.endswith("robots.txt") else self.parse_sitemap
+            callback = self.parse_robots if index.endswith("robots.txt") else self.read_sitemap
             yield Request(self.arguments.base_url + index, callback=callback, errback=self.source_failed)
         for edition in self.arguments.editions:
             for request in self.edition_start(edition):
@@ -175,10 +176,25 @@ class SiteSpider(scrapy.Spider):
         @returns requests 1
         """
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            yield Request(self.on_crawled_site(url), callback=self.parse_sitemap, errback=self.source_failed)
+            yield Request(self.on_crawled_site(url), callback=self.read_sitemap, errback=self.source_failed)
+
+    async def read_sitemap(self, response: Response) -> AsyncIterator[Request]:
+        """``parse_sitemap`` paced for the crawl: after each ``NEWSCRAWL_FEED_BATCH`` requests, wait
+        until fewer than that wait in the scheduler (feeding.py: a 300k-URL sitemap scheduled at once
+        held ~900 MB before its first article). The spider middlewares still see every request.
+        An engine that stops or stalls gets the rest at once (never dropped: the sitemap's list of
+        articles must stay whole, or it would count as read)."""
+        batch = self.settings.getint("NEWSCRAWL_FEED_BATCH")
+        pacing = batch > 0
+        for count, request in enumerate(self.parse_sitemap(response), 1):
+            yield request
+            if pacing and count % batch == 0 and not await room_for(self.crawler, batch):
+                pacing = False
+                logger.info("engine stopped or fetching nothing: the rest of %s scheduled at once", response.url)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
-        """A sitemap index (child sitemaps, by edition and ``since``) or a sitemap of articles.
+        """A sitemap index (child sitemaps, by edition and ``since``) or a sitemap of articles
+        (all at once: the crawl reads it through ``read_sitemap``).
 
         @example sitemap
         @returns requests 1
@@ -189,7 +205,7 @@ class SiteSpider(scrapy.Spider):
             loc = self.on_crawled_site(urljoin(response.url, loc))
             if kind == "sitemapindex":
                 if sitemap_child_wanted(loc, self.site, self.arguments.editions, since):
-                    yield Request(loc, callback=self.parse_sitemap, errback=self.source_failed,
+                    yield Request(loc, callback=self.read_sitemap, errback=self.source_failed,
                                   meta={SOURCE_KEY: self.store_key(loc), LASTMOD_KEY: lastmod})
                 continue
             url = article_request_url(loc, self.site)
