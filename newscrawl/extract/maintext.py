@@ -139,7 +139,7 @@ def agreed_blocks(body: etree._Element, base_url: str, reference: str, declared:
         if _image_caption(walked, index):
             continue
         if kept[index] == NONE:
-            if siblings.holds(block, source, in_range):
+            if siblings.holds(block, source, in_range) and not _link_block(block, source, walked.linked[index]):
                 content.append(block)
                 kept_tags.append(source.tag)
             elif isinstance(block, int) and in_range and _inside(source, container):
