@@ -160,12 +160,17 @@ class TracedBlocks(_BlockWriter):
         self.linked: list[float] = []
         self._blocks: list[etree._Element] = [root]
         self._link_chars = 0
+        # inside a link that wraps blocks (a story card): where its text starts in the buffer
+        self._link_start: int | None = None
 
     def flush(self) -> None:
         if not self._buffer:  # most block boundaries: nothing pending
             self._link_chars = 0
             return
         raw_chars = sum(len(part.strip()) for part in self._buffer)
+        if self._link_start is not None:  # a block flushed inside a link: its linked text counts
+            self._link_chars += sum(len(part.strip()) for part in self._buffer[self._link_start:])
+            self._link_start = 0
         before = len(self.content)
         super().flush()
         if len(self.content) > before:
@@ -179,10 +184,12 @@ class TracedBlocks(_BlockWriter):
                 return
             tag = element.tag.lower()
         if tag == "a" and depth <= MAX_NESTING and not is_noise_element(element, self.strict, tag):
-            start, before = len(self._buffer), len(self.content)
+            start, before, outer = len(self._buffer), len(self.content), self._link_start
+            self._link_start = start
             self.walk(element, depth)
-            if len(self.content) == before:  # no block inside the link flushed the buffer
-                self._link_chars += sum(len(part.strip()) for part in self._buffer[start:])
+            # the link's text still in the buffer (all of it when no block inside flushed it)
+            self._link_chars += sum(len(part.strip()) for part in self._buffer[self._link_start:])
+            self._link_start = outer if outer is None else 0 if len(self.content) > before else outer
         elif tag in BLOCK_TAGS or tag in ("figure", "img"):
             self.flush()
             self._blocks.append(element)
