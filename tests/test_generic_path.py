@@ -12,6 +12,7 @@ from scrapy.http import HtmlResponse
 
 from newscrawl.clean import clean_article
 from newscrawl.extract.article import extract_article
+from newscrawl.extract.blocks import traced_blocks
 from newscrawl.extract.generic import generic_fields
 from newscrawl.sites.news import site_for_url
 
@@ -163,3 +164,38 @@ def test_a_paragraph_repeating_the_headline_words_is_kept() -> None:
               '<p class="lr-p">Минфин объявил ограничения на экспорт зерна до конца года.</p>')
     fields = generic_fields(HtmlResponse(url="http://127.0.0.1/a/6", body=html.encode()).selector, "http://127.0.0.1/a/6")
     assert "Минфин объявил ограничения на экспорт зерна до конца года." in fields.content
+
+
+CAPTION = "Combines at work near Kostanay on the last day of the harvest, when the weather turned dry again"
+
+
+def test_caption_printed_beside_its_image_stays_on_the_image() -> None:
+    """A caption outside ``<figcaption>`` (the img's alt repeated under it) is not a paragraph."""
+    html = ARTICLE_PAGE.replace(
+        '<figure><img src="/img/field.jpg" alt="A field"><figcaption>Combines at work near Kostanay.</figcaption></figure>',
+        f'<img src="/img/field.jpg" alt="{CAPTION}"><p>{CAPTION}</p>')
+    fields = generic_fields(HtmlResponse(url="http://127.0.0.1/a/7", body=html.encode()).selector, "http://127.0.0.1/a/7")
+    assert CAPTION not in fields.content
+    assert fields.inline_images[0]["caption"] == CAPTION
+    assert fields.content[fields.content.index(0) + 1].startswith("The yield")
+
+
+RELATED = "Officials say the new grain terminal on the Caspian coast will open for exports next spring"
+
+
+def test_related_story_headline_links_among_the_paragraphs_are_not_body() -> None:
+    related = f'<p><strong><a href="/a/9">{RELATED.upper()}</a></strong></p>'
+    html = ARTICLE_PAGE.replace("<h2>What drove the yield</h2>", f"{related}<h2>What drove the yield</h2>")
+    fields = generic_fields(HtmlResponse(url="http://127.0.0.1/a/8", body=html.encode()).selector, "http://127.0.0.1/a/8")
+    texts = [block for block in fields.content if isinstance(block, str)]
+    assert not any("grain terminal" in text.lower() for text in texts)
+    assert "What drove the yield" in texts
+
+
+def test_a_link_wrapping_a_story_card_counts_as_link_text() -> None:
+    """A related-story card (``<a>`` around block markup) is all link, like a plain link."""
+    html = f'<html><body><ul><li>See also <a href="/a/9"><div class="card"><span>{RELATED}</span></div></a></li></ul></body></html>'
+    body = HtmlResponse(url="http://127.0.0.1/a/9", body=html.encode()).selector.root.find("body")
+    walked = traced_blocks(body, "http://127.0.0.1/a/9")
+    assert walked.content == ["See also", RELATED]
+    assert walked.linked == [0.0, 1.0]

@@ -95,11 +95,9 @@ Shingle = tuple[str, str, str, str]
 
 
 def _shingles(tokens: list[str]) -> dict[Shingle, int]:
-    """4-token shingles with their counts (``SHINGLE`` is 4: zip is much faster than slicing)."""
-    counts: dict[Shingle, int] = {}
-    for shingle in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
-        counts[shingle] = counts.get(shingle, 0) + 1
-    return counts
+    """4-token shingles with their counts (``SHINGLE`` is 4: zip is much faster than slicing,
+    and Counter counts in C)."""
+    return Counter(zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
 
 
 def _available(counts: dict[Shingle, int], shingles: list[Shingle]) -> int:

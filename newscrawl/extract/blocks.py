@@ -41,21 +41,25 @@ def element_text(element: etree._Element) -> str:
     return collapse_whitespace(" ".join(parts))
 
 
-def is_noise_element(element: etree._Element, strict: bool = True) -> bool:
+def is_noise_element(element: etree._Element, strict: bool = True, tag: str | None = None) -> bool:
     """Scripts, embeds, forms and ad slots: markup that carries no article text. ``strict=False``
     when another judge decides what is article text: ASP.NET pages wrap the whole page in a
-    ``<form>``, and page wrappers named ``ad_body`` exist."""
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    ``<form>``, and page wrappers named ``ad_body`` exist. ``tag``: the lowercased tag, when
+    the caller has it (the walker asks for every element of the page)."""
+    if tag is None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if tag in SKIP_TAGS and (strict or tag != "form"):
         return True
-    if tag == "blockquote" and (
-        _EMBED_CLASS.search((element.get("class") or "").lower()) or any(element.get(a) for a in _EMBED_ATTRS)
-    ):
+    classes = (element.get("class") or "").lower()
+    if tag == "blockquote" and (_EMBED_CLASS.search(classes) or any(element.get(a) for a in _EMBED_ATTRS)):
         return True
-    names = f"{element.get('id') or ''} {element.get('class') or ''}".lower().split()
+    identifier = element.get("id")
+    if not classes and not identifier:  # most elements: nothing to match
+        return False
+    names = f"{identifier or ''} {classes}".lower().split()
     if any(_COMMENTS_NAME.match(name) for name in names):
         return True
-    return strict and bool(_AD_CLASS.search((element.get("class") or "").lower()))
+    return strict and bool(_AD_CLASS.search(classes))
 
 
 def image_url(img: etree._Element, base_url: str) -> str | None:
@@ -113,18 +117,22 @@ class _BlockWriter:
         if text and not text.isspace():
             self._buffer.append(text)
         for child in element:
-            self.visit(child, depth + 1)
+            if isinstance(child.tag, str):  # comments and processing instructions hold no text
+                self.visit(child, depth + 1)
             tail = child.tail
             if tail and not tail.isspace():
                 self._buffer.append(tail)
 
-    def visit(self, element: etree._Element, depth: int = 0) -> None:
-        if not isinstance(element.tag, str) or is_noise_element(element, self.strict):
+    def visit(self, element: etree._Element, depth: int = 0, tag: str | None = None) -> None:
+        if tag is None:
+            if not isinstance(element.tag, str):
+                return
+            tag = element.tag.lower()
+        if is_noise_element(element, self.strict, tag):
             return
         if depth > MAX_NESTING:  # hostile or broken nesting: the rest is one run of text
             self._buffer.append(element_text(element))
             return
-        tag = element.tag.lower()
         if tag == "figure":
             self.add_image(figure_image(element, self.base_url))
         elif tag == "img":
@@ -152,9 +160,17 @@ class TracedBlocks(_BlockWriter):
         self.linked: list[float] = []
         self._blocks: list[etree._Element] = [root]
         self._link_chars = 0
+        # inside a link that wraps blocks (a story card): where its text starts in the buffer
+        self._link_start: int | None = None
 
     def flush(self) -> None:
+        if not self._buffer:  # most block boundaries: nothing pending
+            self._link_chars = 0
+            return
         raw_chars = sum(len(part.strip()) for part in self._buffer)
+        if self._link_start is not None:  # a block flushed inside a link: its linked text counts
+            self._link_chars += sum(len(part.strip()) for part in self._buffer[self._link_start:])
+            self._link_start = 0
         before = len(self.content)
         super().flush()
         if len(self.content) > before:
@@ -162,24 +178,29 @@ class TracedBlocks(_BlockWriter):
             self.linked.append(min(1.0, self._link_chars / raw_chars) if raw_chars else 0.0)
         self._link_chars = 0
 
-    def visit(self, element: etree._Element, depth: int = 0) -> None:
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if tag == "a" and depth <= MAX_NESTING and not is_noise_element(element, self.strict):
-            start, before = len(self._buffer), len(self.content)
+    def visit(self, element: etree._Element, depth: int = 0, tag: str | None = None) -> None:
+        if tag is None:
+            if not isinstance(element.tag, str):
+                return
+            tag = element.tag.lower()
+        if tag == "a" and depth <= MAX_NESTING and not is_noise_element(element, self.strict, tag):
+            start, before, outer = len(self._buffer), len(self.content), self._link_start
+            self._link_start = start
             self.walk(element, depth)
-            if len(self.content) == before:  # no block inside the link flushed the buffer
-                self._link_chars += sum(len(part.strip()) for part in self._buffer[start:])
+            # the link's text still in the buffer (all of it when no block inside flushed it)
+            self._link_chars += sum(len(part.strip()) for part in self._buffer[self._link_start:])
+            self._link_start = outer if outer is None else 0 if len(self.content) > before else outer
         elif tag in BLOCK_TAGS or tag in ("figure", "img"):
             self.flush()
             self._blocks.append(element)
             before = len(self.content)
-            super().visit(element, depth)
+            super().visit(element, depth, tag)
             if tag in ("figure", "img") and len(self.content) > before:  # the image: not flushed text
                 self.sources.append(element)
                 self.linked.append(0.0)
             self._blocks.pop()
         else:
-            super().visit(element, depth)
+            super().visit(element, depth, tag)
 
 
 def content_blocks(element: etree._Element, base_url: str) -> tuple[list[ContentBlock], list[Image]]:

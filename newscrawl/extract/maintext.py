@@ -19,7 +19,7 @@ from lxml import etree
 
 from newscrawl.clean.text import collapse_whitespace
 from newscrawl.extract.agreement import NONE, STRONG, Reference, reference_text
-from newscrawl.extract.blocks import content_blocks, traced_blocks
+from newscrawl.extract.blocks import TracedBlocks, content_blocks, traced_blocks
 from newscrawl.extract.scoring import main_text_element
 from newscrawl.items import ContentBlock, Image
 
@@ -87,6 +87,16 @@ def _link_block(block: ContentBlock, source: etree._Element, linked: float) -> b
     return linked >= LINKED_SHARE and source.tag in ("p", "li", "div") and len(str(block)) <= LINK_BLOCK_MAX_CHARS
 
 
+def _image_caption(walked: TracedBlocks, index: int) -> bool:
+    """A text block right after an image that repeats the image's alt text or caption: a caption
+    printed beside the image rather than in a ``<figcaption>`` (the record keeps it on the image)."""
+    block = walked.content[index]
+    if not isinstance(block, str) or index == 0:
+        return False
+    previous = walked.content[index - 1]
+    return isinstance(previous, int) and block == walked.images[previous].get("caption")
+
+
 @dataclass
 class MainText:
     """The generic path's content blocks and images, and the standfirst when the page prints
@@ -123,18 +133,27 @@ def agreed_blocks(body: etree._Element, base_url: str, reference: str, declared:
     first, last = indexes[0], indexes[-1]
     found = MainText()
     content, images, opening_tag = found.content, found.images, ""
+    kept_tags: list[str] = []  # the source tag of each kept block, to drop trailing headings
     for index, (block, source) in enumerate(zip(walked.content, walked.sources)):
         in_range = first <= index <= last
+        if _image_caption(walked, index):
+            continue
         if kept[index] == NONE:
-            if siblings.holds(block, source, in_range):
+            if siblings.holds(block, source, in_range) and not _link_block(block, source, walked.linked[index]):
                 content.append(block)
+                kept_tags.append(source.tag)
             elif isinstance(block, int) and in_range and _inside(source, container):
                 images.append(walked.images[block])
                 content.append(len(images) - 1)
+                kept_tags.append("img")
         elif (in_range and index != headline and not _link_block(block, source, walked.linked[index])
               and _inside(source, container)):
             opening_tag = opening_tag or source.tag
             content.append(block)
+            kept_tags.append(source.tag)
+    while kept_tags and kept_tags[-1] in SUBHEADING_TAGS:  # a heading with nothing under it: a widget's
+        kept_tags.pop()
+        content.pop()
     opening = next((block for block in content if isinstance(block, str)), None)
     if opening and opening_tag != "p" and opening == collapse_whitespace(description):
         found.standfirst = opening
