@@ -4,7 +4,9 @@
   traceback and exits 0);
 * the article store used by another run, or not a newscrawl store: one line, exit code
   3 or 4, before any feed file is opened or any page fetched;
-* a run that failed (site unreachable, too many failed pages) or was interrupted: 1.
+* a run that failed (site unreachable, too many failed pages) or was interrupted: 1; one
+  whose store failed during the run: 4; a worker that joined a finished crawl job: 5
+  (the table is ``newscrawl/outcome.py``'s).
 """
 
 from __future__ import annotations
