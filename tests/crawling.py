@@ -34,6 +34,11 @@ class Crawl:
         assert line, "no summary line in the log"
         return {key: int(value) for key, value in (pair.split("=") for pair in line.group(1).split())}
 
+    def stat(self, name: str) -> int:
+        """A Scrapy stat from the dump at the end of the log (0 when it was never counted)."""
+        match = re.search(rf"'{re.escape(name)}': (\d+)", self.log)
+        return int(match[1]) if match else 0
+
     def article_requests(self) -> list[str]:
         site = get_site(self.spider)
         return [path for _, path, _ in self.requests if site.match_article(urlsplit(path).path)]
