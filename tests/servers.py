@@ -17,15 +17,28 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import pytest
 
 
 class ServerUnavailable(Exception):
     """A server binary is missing or cannot be run here (the reason is the message)."""
 
+
+def server_or_skip(start: Callable[[], AbstractContextManager[str]]) -> Iterator[str]:
+    """For a fixture: the URL of the server ``start`` runs, until the fixture ends. Where it cannot
+    run, the test skips naming why; with ``NEWSCRAWL_REQUIRE_SERVERS=1`` (CI) it fails instead."""
+    try:
+        with start() as url:
+            yield url
+    except ServerUnavailable as reason:
+        if os.environ.get("NEWSCRAWL_REQUIRE_SERVERS") == "1":
+            pytest.fail(f"NEWSCRAWL_REQUIRE_SERVERS=1 but {reason}")
+        pytest.skip(str(reason))
 
 
 def free_port() -> int:
