@@ -15,7 +15,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -23,6 +22,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from newscrawl.demo.server import running
 
 
 class ServerUnavailable(Exception):
@@ -187,11 +188,5 @@ class Elsewhere(ThreadingHTTPServer):
 @contextmanager
 def serve_elsewhere(host: str = "127.0.0.1") -> Iterator[Elsewhere]:
     """An ``Elsewhere`` on a free port of ``host`` until the block ends."""
-    server = Elsewhere(host)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running(Elsewhere(host)) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
