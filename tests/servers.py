@@ -16,13 +16,30 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import pytest
+
+from newscrawl.demo.server import running
 
 
 class ServerUnavailable(Exception):
     """A server binary is missing or cannot be run here (the reason is the message)."""
+
+
+def server_or_skip(start: Callable[[], AbstractContextManager[str]]) -> Iterator[str]:
+    """For a fixture: the URL of the server ``start`` runs, until the fixture ends. Where it cannot
+    run, the test skips naming why; with ``NEWSCRAWL_REQUIRE_SERVERS=1`` (CI) it fails instead."""
+    try:
+        with start() as url:
+            yield url
+    except ServerUnavailable as reason:
+        if os.environ.get("NEWSCRAWL_REQUIRE_SERVERS") == "1":
+            pytest.fail(f"NEWSCRAWL_REQUIRE_SERVERS=1 but {reason}")
+        pytest.skip(str(reason))
 
 
 def free_port() -> int:
@@ -139,3 +156,37 @@ def _wait_until_accepting(bindir: Path, port: int, timeout: float = 30) -> None:
             return
         time.sleep(0.1)
     raise ServerUnavailable(f"postgres on port {port} did not accept connections within {timeout:.0f}s")
+
+
+class Elsewhere(ThreadingHTTPServer):
+    """Another site (another port or loopback address): it records every path that reaches it,
+    so a request that escaped the crawl is seen, not lost. It answers 200 with no body."""
+
+    daemon_threads = True
+
+    def __init__(self, host: str) -> None:
+        self.requests: list[str] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                server.requests.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        super().__init__((host, 0), Handler)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.server_address[0]}:{self.server_address[1]}"
+
+
+@contextmanager
+def serve_elsewhere(host: str = "127.0.0.1") -> Iterator[Elsewhere]:
+    """An ``Elsewhere`` on a free port of ``host`` until the block ends."""
+    with running(Elsewhere(host)) as server:
+        yield server

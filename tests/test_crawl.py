@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from crawling import Crawl, run_crawl
+from crawling import Crawl, assert_exports_the_window_once, assert_records_equal_the_copy, backfill_window, run_crawl
 
 from newscrawl.demo.server import serve
 from newscrawl.demo.site import Site, build_site
@@ -35,24 +35,15 @@ def site() -> Site:
 
 @pytest.fixture(scope="module", params=sorted(WINDOWS))
 def backfill(request: pytest.FixtureRequest, site: Site, tmp_path_factory: pytest.TempPathFactory) -> tuple[Crawl, list[dict]]:
-    since, until = WINDOWS[request.param]
-    crawl = crawl_site(site, tmp_path_factory.mktemp(request.param), since=since, until=until)
-    return crawl, site.expected_records(since, until)
+    return backfill_window(site, WINDOWS[request.param], tmp_path_factory.mktemp(request.param))
 
 
 def test_backfill_exports_exactly_the_articles_the_site_served(backfill: tuple[Crawl, list[dict]]) -> None:
-    crawl, expected = backfill
-    assert crawl.returncode == 0, crawl.log[-3000:]
-    urls = [record["url"] for record in crawl.records]
-    assert len(urls) == len(set(urls)), "an article was exported twice"
-    assert sorted(urls) == sorted(record["url"] for record in expected)
+    assert_exports_the_window_once(*backfill)
 
 
 def test_backfill_records_equal_the_site_ground_truth_field_for_field(backfill: tuple[Crawl, list[dict]]) -> None:
-    crawl, expected = backfill
-    exported = {record["url"]: record for record in crawl.records}
-    for truth in expected:
-        assert exported.get(truth["url"]) == truth, truth["url"]
+    assert_records_equal_the_copy(*backfill)
 
 
 def test_no_page_is_fetched_twice_except_for_a_retry(backfill: tuple[Crawl, list[dict]]) -> None:

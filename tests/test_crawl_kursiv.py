@@ -6,7 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from crawling import Crawl, run_crawl
+from crawling import (
+    Crawl,
+    assert_exports_the_window_once,
+    assert_records_equal_the_copy,
+    assert_rerun_fetches_no_article_page,
+    backfill_window,
+    run_crawl,
+)
 
 from newscrawl.demo.kursiv import build_copy
 from newscrawl.demo.kursiv.copy import KursivCopy
@@ -28,28 +35,15 @@ def site() -> KursivCopy:
 @pytest.fixture(scope="module", params=sorted(WINDOWS))
 def backfill(request: pytest.FixtureRequest, site: KursivCopy,
              tmp_path_factory: pytest.TempPathFactory) -> tuple[Crawl, list[dict]]:
-    since, until = WINDOWS[request.param]
-    with serve(site) as server:
-        crawl = run_crawl(server, tmp_path_factory.mktemp(request.param), since=since, until=until, spider="kursiv")
-    return crawl, site.expected_records(since, until)
+    return backfill_window(site, WINDOWS[request.param], tmp_path_factory.mktemp(request.param))
 
 
 def test_backfill_exports_exactly_the_articles_of_the_window_once(backfill: tuple[Crawl, list[dict]]) -> None:
-    crawl, expected = backfill
-    assert crawl.returncode == 0, crawl.log[-3000:]
-    urls = [record["url"] for record in crawl.records]
-    assert len(urls) == len(set(urls)), "an article was exported twice"
-    assert sorted(urls) == sorted(record["url"] for record in expected)
+    assert_exports_the_window_once(*backfill)
 
 
 def test_backfill_records_equal_the_copy_field_for_field(backfill: tuple[Crawl, list[dict]]) -> None:
-    crawl, expected = backfill
-    exported = {record["url"]: record for record in crawl.records}
-    for truth in expected:
-        got = exported.get(truth["url"])
-        assert got is not None, truth["url"]
-        for field, value in truth.items():
-            assert got[field] == value, (truth["url"], field)
+    assert_records_equal_the_copy(*backfill)
 
 
 def test_once_faults_are_retried_to_a_record(backfill: tuple[Crawl, list[dict]], site: KursivCopy) -> None:
@@ -61,12 +55,7 @@ def test_once_faults_are_retried_to_a_record(backfill: tuple[Crawl, list[dict]],
 
 
 def test_incremental_rerun_fetches_no_article_page(site: KursivCopy, tmp_path: Path) -> None:
-    with serve(site) as server:
-        first = run_crawl(server, tmp_path, name="seed", spider="kursiv")
-        again = run_crawl(server, tmp_path, name="again", spider="kursiv")
-    assert first.returncode == 0 and first.records, first.log[-3000:]
-    assert again.returncode == 0, again.log[-3000:]
-    assert again.article_requests() == [] and again.records == []
+    assert_rerun_fetches_no_article_page(site, tmp_path)
 
 
 def test_incremental_run_after_an_edit_and_a_new_post_exports_just_those(tmp_path: Path) -> None:

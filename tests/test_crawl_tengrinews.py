@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from crawling import Crawl, run_crawl
+from crawling import (
+    Crawl,
+    assert_exports_the_window_once,
+    assert_records_equal_the_copy,
+    assert_rerun_fetches_no_article_page,
+    backfill_window,
+    run_crawl,
+)
 
 from newscrawl.demo.server import serve
 from newscrawl.demo.tengrinews import build_copy
@@ -21,29 +28,15 @@ def site() -> TengrinewsCopy:
 @pytest.fixture(scope="module", params=sorted(WINDOWS))
 def backfill(request: pytest.FixtureRequest, site: TengrinewsCopy,
              tmp_path_factory: pytest.TempPathFactory) -> tuple[Crawl, list[dict]]:
-    since, until = WINDOWS[request.param]
-    with serve(site) as server:
-        crawl = run_crawl(server, tmp_path_factory.mktemp(request.param), since=since, until=until,
-                          spider="tengrinews")
-    return crawl, site.expected_records(since, until)
+    return backfill_window(site, WINDOWS[request.param], tmp_path_factory.mktemp(request.param))
 
 
 def test_backfill_exports_exactly_the_articles_of_the_window_once(backfill: tuple[Crawl, list[dict]]) -> None:
-    crawl, expected = backfill
-    assert crawl.returncode == 0, crawl.log[-3000:]
-    urls = [record["url"] for record in crawl.records]
-    assert len(urls) == len(set(urls)), "an article was exported twice"
-    assert sorted(urls) == sorted(record["url"] for record in expected)
+    assert_exports_the_window_once(*backfill)
 
 
 def test_backfill_records_equal_the_copy_field_for_field(backfill: tuple[Crawl, list[dict]]) -> None:
-    crawl, expected = backfill
-    exported = {record["url"]: record for record in crawl.records}
-    for truth in expected:
-        got = exported.get(truth["url"])
-        assert got is not None, truth["url"]
-        for field, value in truth.items():
-            assert got[field] == value, (truth["url"], field)
+    assert_records_equal_the_copy(*backfill)
 
 
 def test_the_windows_hold_every_kind_of_page_the_copy_serves(site: TengrinewsCopy) -> None:
@@ -80,13 +73,8 @@ def test_a_removed_article_is_counted_and_an_old_slug_redirects(backfill: tuple[
 
 
 def test_incremental_rerun_fetches_no_article_page(site: TengrinewsCopy, tmp_path: Path) -> None:
-    with serve(site) as server:
-        first = run_crawl(server, tmp_path, name="seed", spider="tengrinews")
-        again = run_crawl(server, tmp_path, name="again", spider="tengrinews")
-    assert first.returncode == 0 and first.records, first.log[-3000:]
+    first = assert_rerun_fetches_no_article_page(site, tmp_path)
     assert sorted(r["url"] for r in first.records) == sorted(r["url"] for r in site.expected_records())
-    assert again.returncode == 0, again.log[-3000:]
-    assert again.article_requests() == [] and again.records == []
 
 
 def test_canary_extracts_the_newest_articles(site: TengrinewsCopy, tmp_path: Path) -> None:

@@ -7,12 +7,10 @@ with ``NEWSCRAWL_REQUIRE_SERVERS=1`` (CI) they fail instead, so they cannot be s
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess
 import time
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -20,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from crawling import REPO, command_for, read_export
-from servers import ServerUnavailable, postgres_server, redis_server
+from servers import redis_server, server_or_skip
 
 from newscrawl.demo.server import DemoServer, serve
 from newscrawl.demo.site import Site, build_site
@@ -33,33 +31,9 @@ redis = pytest.importorskip("redis", reason="the distributed extra is not instal
 ARTICLE_PATH = ("/ru/last/", "/kz/last/", "/en/last/", "/ru/news/", "/kz/news/", "/en/news/")
 
 
-def _server(start) -> Iterator[str]:
-    try:
-        with start() as url:
-            yield url
-    except ServerUnavailable as reason:
-        if os.environ.get("NEWSCRAWL_REQUIRE_SERVERS") == "1":
-            pytest.fail(f"NEWSCRAWL_REQUIRE_SERVERS=1 but {reason}")
-        pytest.skip(str(reason))
-
-
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
-    yield from _server(redis_server)
-
-
-@pytest.fixture(scope="module")
-def postgres_root() -> Iterator[str]:
-    yield from _server(postgres_server)
-
-
-@pytest.fixture
-def database(postgres_root: str) -> str:
-    """A fresh, empty database of the test cluster."""
-    name = f"t_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(postgres_root, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return postgres_root.rsplit("/", 1)[0] + f"/{name}"
+    yield from server_or_skip(redis_server)
 
 
 @pytest.fixture

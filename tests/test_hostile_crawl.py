@@ -10,14 +10,13 @@ request that escaped would be seen, not lost.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from crawling import Crawl, run_crawl
+from servers import Elsewhere, serve_elsewhere
 
 from newscrawl.demo.listings import PAGE_SIZE, Entry, render_archive
 from newscrawl.demo.server import serve
@@ -27,32 +26,6 @@ LOOP_DAY, ENDLESS_DAY = date(2022, 10, 17), date(2022, 10, 18)
 ENDLESS_PAGES = 10_000
 MAX_SIZE = 1_000_000
 HTML = {"Content-Type": "text/html; charset=utf-8"}
-
-
-class OtherDomain(ThreadingHTTPServer):
-    """Any other site: it records what reaches it (nothing should)."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                server.requests.append(self.path)
-                self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        super().__init__(("127.0.0.2", 0), Handler)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.2:{self.server_address[1]}"
 
 
 class HostileSite:
@@ -97,26 +70,17 @@ class HostileSite:
 
 
 @pytest.fixture(scope="module")
-def elsewhere() -> Iterator[OtherDomain]:
-    server = OtherDomain()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+def elsewhere() -> Iterator[Elsewhere]:
+    with serve_elsewhere("127.0.0.2") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def hostile_crawl(elsewhere: OtherDomain, tmp_path_factory: pytest.TempPathFactory) -> Crawl:
+def hostile_crawl(elsewhere: Elsewhere, tmp_path_factory: pytest.TempPathFactory) -> Crawl:
     hostile = HostileSite(build_site(), elsewhere.base_url)
     with serve(hostile) as server:
         return run_crawl(server, tmp_path_factory.mktemp("hostile"), "-a", "editions=ru",
                          "-s", f"DOWNLOAD_MAXSIZE={MAX_SIZE}", since=LOOP_DAY, until=ENDLESS_DAY)
-
-
-def stat(crawl: Crawl, name: str) -> int:
-    match = re.search(rf"'{re.escape(name)}': (\d+)", crawl.log)
-    return int(match[1]) if match else 0
 
 
 def test_hostile_crawl_ends(hostile_crawl: Crawl) -> None:
@@ -124,11 +88,11 @@ def test_hostile_crawl_ends(hostile_crawl: Crawl) -> None:
     assert "finish_reason=finished" in hostile_crawl.log
 
 
-def test_nothing_outside_the_site_is_fetched(hostile_crawl: Crawl, elsewhere: OtherDomain) -> None:
+def test_nothing_outside_the_site_is_fetched(hostile_crawl: Crawl, elsewhere: Elsewhere) -> None:
     assert elsewhere.requests == []
-    assert stat(hostile_crawl, "newscrawl/refused_link/offsite") >= 1  # the offsite item link
-    assert stat(hostile_crawl, "offsite/filtered") >= 1  # the redirect chain's end
-    assert stat(hostile_crawl, "newscrawl/refused_link/scheme") >= 2  # javascript: and mailto:
+    assert hostile_crawl.stat("newscrawl/refused_link/offsite") >= 1  # the offsite item link
+    assert hostile_crawl.stat("offsite/filtered") >= 1  # the redirect chain's end
+    assert hostile_crawl.stat("newscrawl/refused_link/scheme") >= 2  # javascript: and mailto:
     assert re.search(r"link not followed \(scheme\): javascript:\S* on http://127\.0\.0\.1", hostile_crawl.log)
     assert not [path for _, path, _ in hostile_crawl.requests if "javascript" in path or "mailto" in path]
 
@@ -141,7 +105,7 @@ def test_redirect_chain_is_followed_on_the_site_only(hostile_crawl: Crawl) -> No
 def test_archive_linking_to_itself_is_fetched_once(hostile_crawl: Crawl) -> None:
     paths = [path for _, path, _ in hostile_crawl.requests]
     assert paths.count(f"/ru/lastnews?date={LOOP_DAY}") == 1
-    assert stat(hostile_crawl, "dupefilter/filtered") >= 1
+    assert hostile_crawl.stat("dupefilter/filtered") >= 1
 
 
 def test_endless_pagination_stops_at_the_page_limit_with_a_warning(hostile_crawl: Crawl) -> None:

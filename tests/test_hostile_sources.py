@@ -6,40 +6,17 @@ from __future__ import annotations
 
 import gzip
 import re
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from crawling import Crawl, run_crawl
+from servers import Elsewhere, serve_elsewhere
 
 from newscrawl.demo.server import serve
 from newscrawl.demo.site import Site, build_site
 
 XML = {"Content-Type": "application/xml; charset=utf-8"}
 MONTH = "ru-2022-10"
-
-
-class OtherPort(ThreadingHTTPServer):
-    """Another port of 127.0.0.1: it records what reaches it (nothing should)."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                server.requests.append(self.path)
-                self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        super().__init__(("127.0.0.1", 0), Handler)
 
 
 class HostileSources:
@@ -79,25 +56,16 @@ class HostileSources:
 
 
 @pytest.fixture(scope="module")
-def other_port() -> Iterator[OtherPort]:
-    server = OtherPort()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+def other_port() -> Iterator[Elsewhere]:
+    with serve_elsewhere("127.0.0.1") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def hostile(other_port: OtherPort, tmp_path_factory: pytest.TempPathFactory) -> tuple[HostileSources, Crawl]:
+def hostile(other_port: Elsewhere, tmp_path_factory: pytest.TempPathFactory) -> tuple[HostileSources, Crawl]:
     sources = HostileSources(build_site(), other_port.server_address[1])
     with serve(sources) as server:  # type: ignore[arg-type]
         return sources, run_crawl(server, tmp_path_factory.mktemp("sources"), "-a", "editions=ru")
-
-
-def stat(crawl: Crawl, name: str) -> int:
-    match = re.search(rf"'{re.escape(name)}': (\d+)", crawl.log)
-    return int(match[1]) if match else 0
 
 
 def test_gzipped_sitemap_file_is_read(hostile: tuple[HostileSources, Crawl]) -> None:
@@ -108,15 +76,15 @@ def test_gzipped_sitemap_file_is_read(hostile: tuple[HostileSources, Crawl]) -> 
 
 def test_malformed_sitemap_counts_as_a_failed_source(hostile: tuple[HostileSources, Crawl]) -> None:
     _, crawl = hostile
-    assert stat(crawl, "newscrawl/source_failed") == 1
+    assert crawl.stat("newscrawl/source_failed") == 1
     assert re.search(r"sitemap or feed failed: http://127\.0\.0\.1:\d+/sitemap-broken\.xml", crawl.log)
 
 
 def test_redirect_to_another_port_of_the_same_host_is_refused(hostile: tuple[HostileSources, Crawl],
-                                                              other_port: OtherPort) -> None:
+                                                              other_port: Elsewhere) -> None:
     _, crawl = hostile
     assert other_port.requests == []
-    assert stat(crawl, "offsite/filtered") >= 1
+    assert crawl.stat("offsite/filtered") >= 1
 
 
 def test_pages_whose_bytes_contradict_their_declared_encoding_are_decoded_by_their_bytes(
@@ -127,12 +95,12 @@ def test_pages_whose_bytes_contradict_their_declared_encoding_are_decoded_by_the
         expected = sources.site.article(path).expected_record()
         assert records[expected["url"]]["title"] == expected["title"]
         assert records[expected["url"]]["body"] == expected["body"]
-    assert stat(crawl, "newscrawl/encoding/fixed") == 2
+    assert crawl.stat("newscrawl/encoding/fixed") == 2
 
 
 def test_undecodable_page_is_counted_and_logged_with_its_url(hostile: tuple[HostileSources, Crawl]) -> None:
     sources, crawl = hostile
-    assert stat(crawl, "newscrawl/encoding/undecodable") == 1
+    assert crawl.stat("newscrawl/encoding/undecodable") == 1
     assert re.search(rf"invalid bytes for its encoding .*http://127\.0\.0\.1:\d+{sources.invalid_utf8}", crawl.log)
 
 

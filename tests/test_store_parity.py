@@ -5,13 +5,10 @@ PostgreSQL runs for real (``servers.py``); without it the PostgreSQL cases skip,
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from servers import ServerUnavailable, postgres_server
 
 from newscrawl.store import ArticleStore, StoreError, open_store
 
@@ -23,30 +20,11 @@ def record(url: str = URL) -> dict[str, object]:
             "published_at": "2024-02-29T23:50:00+06:00", "views": 1}
 
 
-@pytest.fixture(scope="module")
-def postgres_root() -> Iterator[str]:
-    try:
-        psycopg = pytest.importorskip("psycopg", reason="the distributed extra is not installed")
-        del psycopg
-        with postgres_server() as url:
-            yield url
-    except ServerUnavailable as reason:
-        if os.environ.get("NEWSCRAWL_REQUIRE_SERVERS") == "1":
-            pytest.fail(f"NEWSCRAWL_REQUIRE_SERVERS=1 but {reason}")
-        pytest.skip(str(reason))
-
-
 @pytest.fixture(params=["sqlite", "postgres"])
 def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "state.sqlite")
-    import psycopg
-
-    root = request.getfixturevalue("postgres_root")
-    name = f"t_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(root, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return root.rsplit("/", 1)[0] + f"/{name}"
+    return request.getfixturevalue("database")
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ that model (never from the rendered HTML), so the site knows what it served.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -87,8 +88,36 @@ class Noise:
 Block = Text | ListBlock | Figure | Noise
 
 
+class PrintedArticle:
+    """What an article of the inbusiness and kursiv copies derives from its data alone (both hold
+    their text as ``Text`` and ``ListBlock`` blocks): its day, its sitemap lastmod, its body."""
+
+    published: datetime
+    modified: datetime | None
+    blocks: Sequence[object]
+
+    @property
+    def day(self) -> date:
+        return self.published.date()
+
+    @property
+    def lastmod(self) -> datetime:
+        """What the sitemap gives: the modified time, else the published one."""
+        return self.modified or self.published
+
+    def body_texts(self) -> list[str]:
+        """The body blocks as exported, in page order."""
+        texts: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Text):
+                texts.append(collapse(block.text))
+            elif isinstance(block, ListBlock):
+                texts.extend(collapse(item.text) for item in block.items)
+        return [text for text in texts if text]
+
+
 @dataclass
-class Article:
+class Article(PrintedArticle):
     """One article of the demo site, with the presentation choices its page makes."""
 
     edition: str
@@ -119,27 +148,8 @@ class Article:
         return REAL_ORIGIN + self.path
 
     @property
-    def day(self) -> date:
-        return self.published.date()
-
-    @property
-    def lastmod(self) -> datetime:
-        """What the sitemap gives: the modified time, else the published one."""
-        return self.modified or self.published
-
-    @property
     def language(self) -> str:
         return EDITION_LANGUAGES[self.edition]
-
-    def body_texts(self) -> list[str]:
-        """The body blocks as exported, in page order."""
-        texts: list[str] = []
-        for block in self.blocks:
-            if isinstance(block, Text):
-                texts.append(collapse(block.text))
-            elif isinstance(block, ListBlock):
-                texts.extend(collapse(item.text) for item in block.items)
-        return [text for text in texts if text]
 
     def figures(self) -> list[Figure]:
         return [block for block in self.blocks if isinstance(block, Figure)]

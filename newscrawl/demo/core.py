@@ -109,3 +109,22 @@ def plain_page(title: str, text: str, lang: str = "ru", links: Sequence[tuple[st
     listing = f"<ul>{items}</ul>" if items else ""
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"</head>\n<body><h1>{escape(title)}</h1><p>{escape(text)}</p>{listing}</body>\n</html>\n")
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def render_urlset(urls: Iterable[tuple[str, str | None]]) -> str:
+    """A sitemap file: one ``<url>`` per (loc, lastmod), without ``<lastmod>`` where it is None."""
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}">\n{_entries("url", urls)}</urlset>\n'
+
+
+def render_sitemapindex(files: Iterable[tuple[str, str | None]]) -> str:
+    """A sitemap index: one ``<sitemap>`` per (loc, lastmod), without ``<lastmod>`` where it is None."""
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">\n'
+            f'{_entries("sitemap", files)}</sitemapindex>\n')
+
+
+def _entries(tag: str, entries: Iterable[tuple[str, str | None]]) -> str:
+    return "".join(f"<{tag}><loc>{loc}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}</{tag}>\n"
+                   for loc, lastmod in entries)

@@ -8,6 +8,7 @@ from email.utils import format_datetime
 from html import escape
 
 from newscrawl.demo.content import Article, iso
+from newscrawl.demo.core import render_sitemapindex, render_urlset
 
 PAGE_SIZE = 20
 ARCHIVE_TEXT = {
@@ -72,17 +73,12 @@ def render_rss(ed: str, articles: list[Article], base: str) -> str:
 
 def render_sitemap_index(files: dict[str, datetime], base: str) -> str:
     """``/sitemap.xml``: the monthly files, each with the newest lastmod it holds."""
-    entries = "".join(f"<sitemap><loc>{base}/sitemap/{name}.xml</loc><lastmod>{iso(lastmod)}</lastmod></sitemap>\n"
-                      for name, lastmod in sorted(files.items()))
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</sitemapindex>\n')
+    return render_sitemapindex((f"{base}/sitemap/{name}.xml", iso(lastmod)) for name, lastmod in sorted(files.items()))
 
 
 def render_sitemap(articles: list[Article], base: str) -> str:
     """One monthly file: each article's URL on this host and its lastmod (modified, else published)."""
-    entries = "".join(f"<url><loc>{base}{a.path}</loc><lastmod>{iso(a.lastmod)}</lastmod></url>\n" for a in articles)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n')
+    return render_urlset((f"{base}{a.path}", iso(a.lastmod)) for a in articles)
 
 
 def render_robots(base: str) -> str:

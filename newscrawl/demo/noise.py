@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class NoiseVariant:
-    """One kind of noise: ``html`` may name ``{path}``/``{title}`` (a related article) or ``{credit}``."""
+    """One kind of noise (the inbusiness and kursiv copies share it): ``html`` may name
+    ``{path}``/``{title}`` (a related article) or ``{credit}``."""
 
     name: str
     editions: tuple[str, ...]

@@ -8,9 +8,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 
 from newscrawl.demo.core import SiteCopy
+
+ServerT = TypeVar("ServerT", bound=ThreadingHTTPServer)
 
 
 class DemoServer(ThreadingHTTPServer):
@@ -68,7 +70,14 @@ class DemoHandler(BaseHTTPRequestHandler):
 @contextmanager
 def serve(site: SiteCopy, delay: float = 0.0, port: int = 0) -> Iterator[DemoServer]:
     """Run ``site`` on ``port`` of 127.0.0.1 (0: a free one) in a daemon thread until the block exits."""
-    server = DemoServer(site, delay, port)
+    with running(DemoServer(site, delay, port)) as server:
+        yield server
+
+
+@contextmanager
+def running(server: ServerT) -> Iterator[ServerT]:
+    """Serve with ``server`` in a daemon thread until the block exits; then stop and close it
+    (tests run their own small servers through it too)."""
     thread = threading.Thread(target=server.serve_forever, name="demo-site", daemon=True)
     thread.start()
     try:

@@ -15,7 +15,8 @@ from newscrawl.demo.content import ListBlock, Noise, Text, almaty, collapse
 from newscrawl.demo.kursiv import words
 from newscrawl.demo.kursiv.example import nacbank_article
 from newscrawl.demo.kursiv.model import CDN, LONGREAD, SINGLE, SUBCAT, Article, Figure, Image
-from newscrawl.demo.kursiv.noise import INLINE_NOISE, LOOKALIKES, PROMOS, NoiseVariant
+from newscrawl.demo.kursiv.noise import INLINE_NOISE, LOOKALIKES, PROMOS
+from newscrawl.demo.noise import NoiseVariant
 from newscrawl.demo.phrases import slugify
 
 DAYS = (date(2023, 11, 14), date(2023, 11, 15), date(2023, 11, 16),

@@ -8,9 +8,9 @@ never from the rendered HTML (../shared/spec/record.md, kursiv-site.md).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
-from newscrawl.demo.content import ListBlock, Noise, Text, collapse, iso
+from newscrawl.demo.content import ListBlock, Noise, PrintedArticle, Text, collapse, iso
 from newscrawl.items import EXPORT_FIELDS
 
 REAL_ORIGIN = "https://kz.kursiv.media"
@@ -61,7 +61,7 @@ Block = Text | ListBlock | Figure | Noise
 
 
 @dataclass
-class Article:
+class Article(PrintedArticle):
     """One post of the copy, with the presentation choices its page makes."""
 
     post_id: int
@@ -92,26 +92,8 @@ class Article:
         return REAL_ORIGIN + self.path
 
     @property
-    def day(self) -> date:
-        return self.published.date()
-
-    @property
-    def lastmod(self) -> datetime:
-        return self.modified or self.published
-
-    @property
     def language(self) -> str:
         return EDITIONS[self.edition][0]
-
-    def body_texts(self) -> list[str]:
-        """The body blocks as exported, in page order."""
-        texts: list[str] = []
-        for block in self.blocks:
-            if isinstance(block, Text):
-                texts.append(collapse(block.text))
-            elif isinstance(block, ListBlock):
-                texts.extend(collapse(item.text) for item in block.items)
-        return [text for text in texts if text]
 
     def description(self) -> str:
         """Yoast's description: the excerpt, else the body's opening cut at a word, ending in "…"."""

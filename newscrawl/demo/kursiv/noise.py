@@ -7,18 +7,7 @@ no cleaning rule can fit the literal examples. Every variant is spread over the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class NoiseVariant:
-    """One kind of noise: ``html`` may name ``{path}``/``{title}`` (a related post) or ``{credit}``."""
-
-    name: str
-    editions: tuple[str, ...]
-    html: str
-    at_end: bool = False  # promos close the text; the rest sit between paragraphs
-
+from newscrawl.demo.noise import NoiseVariant
 
 RU, KK, EN, ALL = ("ru",), ("kk",), ("en",), ("ru", "kk", "en")
 TG = "https://t.me/kursivkz"

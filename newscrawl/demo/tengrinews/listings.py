@@ -11,6 +11,7 @@ from datetime import date, datetime
 from email.utils import format_datetime
 from html import escape
 
+from newscrawl.demo.core import render_sitemapindex, render_urlset
 from newscrawl.demo.tengrinews.content import ALMATY, TengriArticle, iso
 from newscrawl.demo.tengrinews.pages import MONTHS, SIDEBAR, description
 
@@ -107,22 +108,17 @@ def news_sitemaps(articles: list[TengriArticle]) -> dict[str, list[TengriArticle
 
 def render_sitemap_index(articles: list[TengriArticle], base: str) -> str:
     """``/sitemap-index.xml``: the news sitemaps (newest lastmod each) and ``sitemap-pages.xml``."""
-    entries = [(name, max((a.lastmod for a in items), key=datetime.timestamp)) for name, items in sorted(news_sitemaps(articles).items())]
-    lines = "".join(f"<sitemap><loc>{base}/{name}</loc><lastmod>{iso(lastmod)}</lastmod></sitemap>\n"
-                    for name, lastmod in entries)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            f"{lines}<sitemap><loc>{base}/sitemap-pages.xml</loc></sitemap>\n</sitemapindex>\n")
+    files: list[tuple[str, str | None]] = [
+        (f"{base}/{name}", iso(max((a.lastmod for a in items), key=datetime.timestamp)))
+        for name, items in sorted(news_sitemaps(articles).items())]
+    return render_sitemapindex([*files, (f"{base}/sitemap-pages.xml", None)])
 
 
 def render_news_sitemap(items: list[TengriArticle], base: str) -> str:
     """One news sitemap: each article's URL on this host and its ``lastmod`` (modified, else published)."""
-    urls = "".join(f"<url><loc>{base}{a.path}</loc><lastmod>{iso(a.lastmod)}</lastmod></url>\n" for a in items)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
+    return render_urlset((f"{base}{a.path}", iso(a.lastmod)) for a in items)
 
 
 def render_pages_sitemap(base: str) -> str:
     """``sitemap-pages.xml``: section fronts, never articles."""
-    urls = "".join(f"<url><loc>{base}/{section}/</loc></url>\n" for section in SECTIONS)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
+    return render_urlset((f"{base}/{section}/", None) for section in SECTIONS)
