@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from newscrawl.clean.credits import is_credit_label_only, parse_credit
 from newscrawl.clean.promo import PROMO_MAX_CHARS, OwnNames, has_promo_hint, has_promo_word, is_button, is_promo
 from newscrawl.clean.rules import compiled
+from newscrawl.clean.staff import is_staff_line
 from newscrawl.clean.text import maybe_kazakh, normalize_for_match, skeleton
 
 PROMO = "promo"
@@ -16,6 +17,7 @@ CREDIT = "credit"
 RELATED = "related"
 EMBED = "embed"
 AD = "ad"
+STAFF = "staff"
 
 #: A promo split over lines ("Подпишитесь на наш" / "Telegram-канал") spans at most this many
 #: blocks, each at most ``FRAGMENT_MAX_CHARS`` long.
@@ -124,7 +126,7 @@ def block_kind(text: str, own_names: OwnNames = ()) -> str | None:
         return EMBED
     if parse_credit(text) or is_credit_label_only(text):
         return CREDIT
-    return None
+    return STAFF if is_staff_line(text) else None
 
 
 def _joined_promo_length(blocks: Sequence[str | int], start: int, own_names: OwnNames) -> int:

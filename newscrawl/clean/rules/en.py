@@ -86,3 +86,20 @@ CREDIT_TRAILING_LABELS: list[str] = [r"photo", r"photos"]
 NOT_A_SOURCE_FIRST_WORDS: list[str] = ["what", "how", "why", "when", "where", "who", "which"]
 
 VERB_ENDINGS: str = r"(?:ed|ing)"
+
+#: Opens a call as the call verb itself would: "Click here to subscribe …".
+CALL_OPENERS: list[str] = [r"click here to", r"tap here to"]
+
+#: A call aimed at one of these names no one else's channel: a newsletter, the reader's inbox
+#: ("Sign up for The Paradigm Newsletter"); "the ministry's newsletter" stays someone else's.
+OWN_ONLY_CHANNEL_WORDS: list[str] = ["newsletter~", "inbox"]
+
+#: Staff lines: who reported or edited the text, not the text ("Reporting by X; Editing by Y").
+STAFF_ROLES: list[str] = [
+    r"(?:additional |further )?reporting", r"writing", r"editing", r"research", r"fact[ -]checking",
+]
+#: "Associated Press writers X, Y and Z contributed to this report."
+STAFF_CONTRIBUTED: str = r"contributed (?:reporting |research )?to this (?:report|story|article)"
+#: Lower-case words a staff line's names may carry ("Associated Press writers X and Y").
+STAFF_NAME_WORDS: list[str] = ["and", "&", "in", "of", "the", "staff", "writer", "writers", "reporter", "reporters",
+                               "correspondent", "correspondents", "editor", "editors", "de", "van", "von"]
