@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from newscrawl.clean.credits import is_credit_label_only, parse_credit
 from newscrawl.clean.promo import PROMO_MAX_CHARS, OwnNames, has_promo_hint, has_promo_word, is_button, is_promo
 from newscrawl.clean.rules import compiled
-from newscrawl.clean.staff import is_staff_line
+from newscrawl.clean.staff import is_author_bio, is_staff_line
 from newscrawl.clean.text import maybe_kazakh, normalize_for_match, skeleton
 
 PROMO = "promo"
@@ -191,6 +191,9 @@ def classify_blocks(blocks: Sequence[str | int], own_names: OwnNames = ()) -> li
                 index += 1
                 taken += 1
     _taglines_to_promo(blocks, kinds)
+    texts = [index for index, block in enumerate(blocks) if isinstance(block, str) and kinds[index] is None]
+    if texts and is_author_bio(str(blocks[texts[-1]])):
+        kinds[texts[-1]] = STAFF  # "X is a reporter at The Y." closing the article
     for index in range(1, len(blocks)):
         block = blocks[index]
         if kinds[index] is None and isinstance(block, str) and isinstance(blocks[index - 1], int) \
