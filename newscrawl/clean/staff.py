@@ -50,8 +50,8 @@ def _bare(text: str) -> str:
 
 def is_staff_line(text: str) -> bool:
     """Whether the block is wholly a staff line (see the module docstring; bios apart)."""
-    if len(text) > STAFF_MAX_CHARS:
-        return False
+    if len(text) > STAFF_MAX_CHARS or not (" by " in text.lower() or "@" in text or "contributed" in text):
+        return False  # a cheap first test: every staff line has one of these
     line = _bare(text)
     if not line:
         return False
@@ -73,7 +73,7 @@ def is_staff_line(text: str) -> bool:
 def is_author_bio(text: str) -> bool:
     """Whether the block is one sentence saying who the author is ("X is a reporter at The Y"),
     optionally with a contact line; only ever asked of an article's last block."""
-    if len(text) > STAFF_MAX_CHARS:
+    if len(text) > STAFF_MAX_CHARS or " is a" not in text:
         return False
     sentences = [part for part in re.split(r"(?<=\.)\s+", text.strip()) if part]
     match = _patterns()["bio"].fullmatch(_bare(sentences[0])) if sentences else None
