@@ -191,9 +191,10 @@ def classify_blocks(blocks: Sequence[str | int], own_names: OwnNames = ()) -> li
                 index += 1
                 taken += 1
     _taglines_to_promo(blocks, kinds)
-    texts = [index for index, block in enumerate(blocks) if isinstance(block, str) and kinds[index] is None]
-    if texts and is_author_bio(str(blocks[texts[-1]])):
-        kinds[texts[-1]] = STAFF  # "X is a reporter at The Y." closing the article
+    last = next((index for index in reversed(range(len(blocks))) if isinstance(blocks[index], str)
+                 and kinds[index] is None), None)
+    if last is not None and is_author_bio(str(blocks[last])):
+        kinds[last] = STAFF  # "X is a reporter at The Y." closing the article
     for index in range(1, len(blocks)):
         block = blocks[index]
         if kinds[index] is None and isinstance(block, str) and isinstance(blocks[index - 1], int) \

@@ -50,8 +50,10 @@ def _bare(text: str) -> str:
 
 def is_staff_line(text: str) -> bool:
     """Whether the block is wholly a staff line (see the module docstring; bios apart)."""
-    if len(text) > STAFF_MAX_CHARS or not (" by " in text.lower() or "@" in text or "contributed" in text):
-        return False  # a cheap first test: every staff line has one of these
+    if len(text) > STAFF_MAX_CHARS or text[:1] > "z" or not (
+        "by " in text or "By " in text or "BY " in text or "@" in text or "ontributed" in text or "ONTRIBUTED" in text
+    ):
+        return False  # cheap first tests: a staff line opens in Latin letters and has one of these
     line = _bare(text)
     if not line:
         return False
