@@ -101,6 +101,26 @@ def promo_en() -> Iterator[Variant]:
             yield "unseen", [styled], OWN
 
 
+def staff_en() -> Iterator[Variant]:
+    """Staff lines ("Reporting by X; Editing by Y", "X contributed to this report") and calls
+    to a newsletter, in the forms of real pages and recombined."""
+    names = ["Andrea Shalal", "Idrees Ali and Phil Stewart", "Saqib Iqbal Ahmed, Gertrude Chavez-Dreyfuss"]
+    roles = ["Reporting by", "Additional reporting by", "Writing by", "Editing by", "Compiled by"]
+    for first, second, name, wrap in itertools.product(roles[:2], roles[2:], names, ["{}", "({})", "{}."]):
+        yield ("seen" if first == "Reporting by" else "unseen"), [wrap.format(f"{first} {name}; {second} {name}")], OWN
+        yield "unseen", [wrap.format(f"{first} {name} in Astana")], OWN
+    for subject, verb in itertools.product(["Fox News’ Jessica Napoli", "Associated Press writers " + names[2],
+                                            "Reuters staff", "Kursiv correspondent Ali Bek"],
+                                           ["contributed to this report", "contributed reporting to this story"]):
+        yield "seen", [f"{subject} {verb}."], OWN
+    for text in ["Click here to subscribe to The Paradigm Newsletter", "Sign up for the Morning Brief newsletter",
+                 "Get our newsletter delivered to your inbox"]:
+        for styled in _styled(text):
+            yield "unseen", [styled], OWN
+    for case, end in itertools.product([str, str.upper], ENDS):  # names keep their capitals
+        yield "unseen", [case("Email Tariq Malik at tmalik@space.com or follow him" + end)], OWN
+
+
 def credits() -> Iterator[Variant]:
     labels = ["Фото", "Фото и видео", "Видео и фото", "Коллаж", "Инфографика", "Иллюстрация", "Сурет", "Photo",
               "Sýret", "Suret", "Illustration"]
@@ -153,6 +173,17 @@ def lookalikes() -> Iterator[Variant]:
         yield "unseen", [f"Бұл туралы әкімдік {net} арнасында хабарлады."], OWN
         yield "unseen", [f"The ministry announced the decision on its {net} channel."], OWN
         yield "unseen", [f"Over 60 thousand people follow the account on {net}."], OWN
+        yield "unseen", [f"The senator told his followers on {net} to sign up for the draft."], OWN
+    for who, what in itertools.product(["the ministry", "the BBC", "local media", "the committee"],
+                                       ["showed a rise in cases", "found that the ministry had misled parliament"]):
+        yield "unseen", [f"Reporting by {who} {what}."], OWN
+        yield "unseen", [f"Additional reporting by {who} {what}."], OWN
+    for text in ["He signed up for the army in 1998.", "Follow the money.", "Editing by hand takes hours.",
+                 "Many factors contributed to this report's delay.", "Several people contributed to this report.",
+                 "Subscribe to the ministry's newsletter, the spokesman urged farmers.", "Click here to read the ruling.",
+                 "Email the ministry at info@gov.kz to apply.", "Compiled by volunteers, the list names 40 victims.",
+                 "Photograph shows the minister arriving in Astana.", "Sign up for the army, the poster said."]:
+        yield "unseen", [text], OWN
     for text in ["Фото нарушителя опубликовали в соцсетях.", "Фотографии с места событий публикует пресс-служба.",
                  "Фото и видео с места событий опубликовало МЧС Казахстана.", "На фото Касым-Жомарт Токаев и Антониу Кошта",
                  "Фотографии с задымлением появились в соцсетях", "Видео с места происшествия очевидцы опубликовали в Instagram.",

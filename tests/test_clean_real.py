@@ -45,7 +45,7 @@ def _cleaned(blocks: list[str], own_names: tuple[str, ...]) -> str:
     return article.body
 
 
-NOISE = ("promo_ru", "promo_kk", "promo_en", "credits", "related", "ads")
+NOISE = ("promo_ru", "promo_kk", "promo_en", "staff_en", "credits", "related", "ads")
 
 
 @pytest.mark.parametrize("generator", NOISE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newscrawl.clean.blocks import AD, BUTTON, CREDIT, EMBED, PROMO, RELATED, classify_blocks
+from newscrawl.clean.blocks import AD, BUTTON, CREDIT, EMBED, PROMO, RELATED, STAFF, classify_blocks
 from newscrawl.clean.credits import normalize_credit, parse_credit, split_credit
 from newscrawl.clean.promo import OwnNames, is_button, strip_trailing_promo
 from newscrawl.clean.text import collapse_whitespace
@@ -22,6 +22,8 @@ class CleanReport:
     related: int = 0
     embeds: int = 0
     ads: int = 0
+    #: "Reporting by X; Editing by Y", "X contributed to this report."
+    staff_lines: int = 0
     #: Promo sentences cut from the end of a kept block, the lead or the title.
     promo_trimmed: int = 0
     #: Credits taken out of image captions.
@@ -34,6 +36,7 @@ _COUNTERS: dict[str, str] = {
     RELATED: "related",
     EMBED: "embeds",
     AD: "ads",
+    STAFF: "staff_lines",
 }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from newscrawl.clean.credits import is_credit_label_only, parse_credit
 from newscrawl.clean.promo import PROMO_MAX_CHARS, OwnNames, has_promo_hint, has_promo_word, is_button, is_promo
 from newscrawl.clean.rules import compiled
+from newscrawl.clean.staff import is_author_bio, is_staff_line
 from newscrawl.clean.text import maybe_kazakh, normalize_for_match, skeleton
 
 PROMO = "promo"
@@ -16,6 +17,7 @@ CREDIT = "credit"
 RELATED = "related"
 EMBED = "embed"
 AD = "ad"
+STAFF = "staff"
 
 #: A promo split over lines ("Подпишитесь на наш" / "Telegram-канал") spans at most this many
 #: blocks, each at most ``FRAGMENT_MAX_CHARS`` long.
@@ -124,7 +126,7 @@ def block_kind(text: str, own_names: OwnNames = ()) -> str | None:
         return EMBED
     if parse_credit(text) or is_credit_label_only(text):
         return CREDIT
-    return None
+    return STAFF if is_staff_line(text) else None
 
 
 def _joined_promo_length(blocks: Sequence[str | int], start: int, own_names: OwnNames) -> int:
@@ -189,6 +191,10 @@ def classify_blocks(blocks: Sequence[str | int], own_names: OwnNames = ()) -> li
                 index += 1
                 taken += 1
     _taglines_to_promo(blocks, kinds)
+    last = next((index for index in reversed(range(len(blocks))) if isinstance(blocks[index], str)
+                 and kinds[index] is None), None)
+    if last is not None and is_author_bio(str(blocks[last])):
+        kinds[last] = STAFF  # "X is a reporter at The Y." closing the article
     for index in range(1, len(blocks)):
         block = blocks[index]
         if kinds[index] is None and isinstance(block, str) and isinstance(blocks[index - 1], int) \

@@ -51,7 +51,8 @@ def _targets_us(normalized: str, own_names: OwnNames) -> bool:
         return True
     if rules.us_kk.search(kazakh) or rules.our_channel_kk.search(kazakh):
         return True
-    return bool(rules.network.search(normalized)) and not rules.third_party.search(normalized)
+    aimed = rules.network.search(normalized) or rules.own_only_channel.search(normalized)
+    return bool(aimed) and not rules.third_party.search(normalized)
 
 
 def _calls(text: str) -> tuple[bool, bool]:

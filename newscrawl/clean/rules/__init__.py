@@ -68,6 +68,7 @@ class Rules:
     us: re.Pattern[str]
     us_kk: re.Pattern[str]
     our_channel: re.Pattern[str]
+    own_only_channel: re.Pattern[str]
     our_channel_kk: re.Pattern[str]
     network: re.Pattern[str]
     channel: re.Pattern[str]
@@ -137,7 +138,8 @@ def compiled() -> Rules:
     return Rules(
         hint_words=hint_words,
         hint_stems=hint_stems,
-        call_start=re.compile(r"^(?:(?:и|а|and|also|тоже|также)\s)?" + _words(_gather("CALL_VERBS", (ru, en)))),
+        call_start=re.compile(r"^(?:(?:и|а|and|also|тоже|также)\s)?" + rf"(?:{_alternation(en.CALL_OPENERS)}\s)?"
+                              + _words(_gather("CALL_VERBS", (ru, en)))),
         call_any=re.compile(_words(_gather("CALL_VERBS", (ru, en)))),
         call_kk=re.compile(rf"^{kk_call}|{kk_call}{kk_tail}$"),
         be_first=re.compile(_alternation(_gather("BE_FIRST_PATTERNS", (ru, en)))),
@@ -148,6 +150,7 @@ def compiled() -> Rules:
         our_channel_kk=re.compile(_words(kk.OUR_CHANNEL_WORDS, kazakh=True) + "|"
                                   + _words(kk.OUR_WORDS, kazakh=True) + r"(?:\s\w+){0,3}?\s"
                                   + _alternation([_words(kk.CHANNEL_WORDS, kazakh=True), network_kk])),
+        own_only_channel=re.compile(_words(en.OWN_ONLY_CHANNEL_WORDS)),
         network=re.compile(network),
         channel=re.compile(channel),
         third_party=re.compile(

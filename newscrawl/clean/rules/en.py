@@ -62,7 +62,8 @@ AD_LABELS: list[str] = [
 ]
 
 CREDIT_LABELS: list[str] = [
-    r"photo", r"photos", r"image", r"images", r"picture", r"photo credit", r"image credit",
+    r"photo", r"photos", r"image", r"images", r"picture", r"photo credit", r"image credit", r"photograph",
+    r"photographs",
     r"illustration", r"collage", r"infographic", r"video", r"screenshot", r"footage",
 ]
 
@@ -72,6 +73,7 @@ BYLINE_LABELS: list[str] = ["text", "words", "story", "author", "by", "video"]
 
 CREDIT_BY_LABELS: list[str] = [
     r"photos? by", r"images? by", r"photo courtesy of", r"photos? taken from", r"images? from",
+    r"(?:image|photo|picture) copyright",
 ]
 
 CREDIT_FROM_SOURCES: list[str] = [
@@ -86,3 +88,27 @@ CREDIT_TRAILING_LABELS: list[str] = [r"photo", r"photos"]
 NOT_A_SOURCE_FIRST_WORDS: list[str] = ["what", "how", "why", "when", "where", "who", "which"]
 
 VERB_ENDINGS: str = r"(?:ed|ing)"
+
+#: Opens a call as the call verb itself would: "Click here to subscribe …".
+CALL_OPENERS: list[str] = [r"click here to", r"tap here to"]
+
+#: A call aimed at one of these names no one else's channel: a newsletter, the reader's inbox
+#: ("Sign up for The Paradigm Newsletter"); "the ministry's newsletter" stays someone else's.
+OWN_ONLY_CHANNEL_WORDS: list[str] = ["newsletter~", "inbox"]
+
+#: Staff lines: who reported or edited the text, not the text ("Reporting by X; Editing by Y").
+STAFF_ROLES: list[str] = [
+    r"(?:additional |further )?reporting", r"writing", r"editing", r"research", r"fact[ -]checking", r"compiled",
+]
+#: A contact line: "Email X at x@site.com or follow him @x", "Reach X at x@site.com".
+STAFF_CONTACT: str = (r"(?:e-?mail|reach|contact|write to)\s+(?P<names>.+?)\s+at\s+\S+@\S+?"
+                      r"(?:\s+or\s+follow\s+(?:him|her|them)(?:\s+on\s+twitter)?(?:\s+@\w+)?)?")
+#: The author's bio as the article's last block: "X is a (senior) reporter at The Y."
+STAFF_BIO: str = (r"(?P<names>.+?)\s+is\s+an?\s+(?:\w+\s+){0,2}?"
+                  r"(?:reporter|writer|correspondent|editor|columnist|contributor|journalist)"
+                  r"\s+(?:at|for|with)\s+(?P<outlet>[^.;]+)")
+#: "Associated Press writers X, Y and Z contributed to this report."
+STAFF_CONTRIBUTED: str = r"contributed (?:reporting |research )?to this (?:report|story|article)"
+#: Lower-case words a staff line's names may carry ("Associated Press writers X and Y").
+STAFF_NAME_WORDS: list[str] = ["and", "&", "in", "of", "the", "staff", "writer", "writers", "reporter", "reporters",
+                               "correspondent", "correspondents", "editor", "editors", "de", "van", "von"]
