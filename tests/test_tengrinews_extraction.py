@@ -6,14 +6,18 @@ Whole records per fixture page are ``tests/test_extraction.py``'s (every site, e
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
 import pytest
-from scrapy.http import HtmlResponse
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
 
+from newscrawl import settings
 from newscrawl.extract.article import extract_article
 from newscrawl.items import Article
+from newscrawl.middlewares import EncodingMiddleware
 from newscrawl.records import record_from_html
 from newscrawl.sites.tengrinews import TENGRINEWS
 
@@ -57,12 +61,21 @@ def test_windows_1251_declared_only_in_meta_is_decoded() -> None:
     assert record_of(page)["title"] == "Тенге укрепился к доллару на утренних торгах"
 
 
-@pytest.mark.xfail(strict=True, reason="Scrapy trusts the header's charset over <meta>: a body that is no valid "
-                   "UTF-8 under 'charset=utf-8' needs re-decoding by its declared charset (middleware, engineer robust)")
-def test_windows_1251_page_under_a_wrong_utf8_header_is_decoded_by_its_meta() -> None:
-    page = FIXTURES / "layout_t-2024-02-20.html"
-    article = extracted(page.read_bytes(), content_type="text/html; charset=utf-8")
+def test_windows_1251_page_under_a_wrong_utf8_header_is_decoded_by_its_meta(caplog: pytest.LogCaptureFixture) -> None:
+    """As a crawl reads it: the header says utf-8 (Scrapy believes it over <meta>), the bytes are no
+    UTF-8, so EncodingMiddleware (DOWNLOADER_MIDDLEWARES) re-decodes them before anything reads the text."""
+    assert "newscrawl.middlewares.EncodingMiddleware" in settings.DOWNLOADER_MIDDLEWARES
+    body = (FIXTURES / "layout_t-2024-02-20.html").read_bytes()
+    assert b"charset=windows-1251" in body
+    crawler = get_crawler(settings_dict={})
+    response = HtmlResponse(url=COPY_URL, body=body, headers={"Content-Type": "text/html; charset=utf-8"})
+    with caplog.at_level(logging.INFO, logger="newscrawl.middlewares"):
+        fixed = EncodingMiddleware.from_crawler(crawler).process_response(Request(COPY_URL), response)
+    assert isinstance(fixed, HtmlResponse)
+    article = extract_article(fixed.selector, fixed.url, site=TENGRINEWS)
     assert article.title == "Тенге укрепился к доллару на утренних торгах"
+    assert crawler.stats is not None and crawler.stats.get_value("newscrawl/encoding/fixed") == 1
+    assert COPY_URL in caplog.text
 
 
 def _spec_page() -> str:
