@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -41,13 +42,25 @@ def test_backfill_records_equal_the_copy_field_for_field(backfill: tuple[Crawl, 
 
 def test_the_windows_hold_every_kind_of_page_the_copy_serves(site: TengrinewsCopy) -> None:
     """Else the tests above would pass without meeting them: both layouts, longreads, a
-    windows-1251 page, an old slug and a link without its slash in the 2024 window."""
+    windows-1251 page (one under a utf-8 header), an old slug and a link without its slash in the
+    2024 window."""
     since, until = WINDOWS["2024"]
     served = [a for a in site.articles if since <= a.day <= until]
     assert {a.layout for a in served} == {"layout_l", "layout_t", "fallback"}
-    assert any(a.cp1251 for a in served)
+    assert any(a.cp1251 for a in served) and any(a.utf8_header for a in served)
     listed = [a.listed_as for a in served if a.listed_as]
     assert any("staryi-zagolovok" in href for href in listed) and any(not href.endswith("/") for href in listed)
+
+
+def test_windows_1251_page_under_a_utf8_header_is_decoded_counted_and_logged(backfill: tuple[Crawl, list[dict]],
+                                                                            site: TengrinewsCopy) -> None:
+    crawl, expected = backfill
+    wrong = [a for a in site.articles if a.utf8_header and site.record(a) in expected]
+    assert crawl.stat("newscrawl/encoding/fixed") == len(wrong)
+    records = {record["url"]: record for record in crawl.records}
+    for article in wrong:
+        assert records[site.record(article)["url"]] == site.record(article)
+        assert re.search(rf"declared utf-8 but its bytes are cp1251.*http://127\.0\.0\.1:\d+{article.path}", crawl.log)
 
 
 def test_once_faults_are_retried_to_a_record(backfill: tuple[Crawl, list[dict]], site: TengrinewsCopy) -> None:

@@ -185,5 +185,7 @@ def test_copy_answers_like_the_site(data: CopyData) -> None:
     cp1251 = next(item for item in data.items if item.cp1251)
     reply = respond(data, cp1251.path, BASE)
     assert reply.headers["Content-Type"] == "text/html" and b"charset=windows-1251" in reply.body
+    wrong = respond(data, next(item for item in data.items if item.utf8_header).path, BASE)
+    assert wrong.headers["Content-Type"] == "text/html; charset=utf-8" and b"charset=windows-1251" in wrong.body
     video = next(item for item in data.items if not item.is_article)
     assert respond(data, video.path, BASE).status == 200

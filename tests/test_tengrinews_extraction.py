@@ -64,7 +64,7 @@ def test_windows_1251_declared_only_in_meta_is_decoded() -> None:
 def test_windows_1251_page_under_a_wrong_utf8_header_is_decoded_by_its_meta(caplog: pytest.LogCaptureFixture) -> None:
     """As a crawl reads it: the header says utf-8 (Scrapy believes it over <meta>), the bytes are no
     UTF-8, so EncodingMiddleware (DOWNLOADER_MIDDLEWARES) re-decodes them before anything reads the text."""
-    assert "newscrawl.middlewares.EncodingMiddleware" in settings.DOWNLOADER_MIDDLEWARES
+    assert settings.DOWNLOADER_MIDDLEWARES.get("newscrawl.middlewares.EncodingMiddleware") is not None
     body = (FIXTURES / "layout_t-2024-02-20.html").read_bytes()
     assert b"charset=windows-1251" in body
     crawler = get_crawler(settings_dict={})

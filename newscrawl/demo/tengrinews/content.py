@@ -88,11 +88,13 @@ class TengriArticle:
     kind: str = "article"  # or one of NOT_ARTICLE_KINDS
     #: Presentation: JSON-LD dates in UTC (``Z``); the printed date relative ("Сегодня, …");
     #: the T date format (0: ``18 октября 2022 10:45``, 1: with a comma, 2: ``18.10.2022 10:45``);
-    #: windows-1251 declared only in ``<meta http-equiv>``; the views' thousands separator.
+    #: windows-1251 declared only in ``<meta http-equiv>`` (and, with ``utf8_header``, a header that
+    #: says utf-8: the bytes must win over it); the views' thousands separator.
     utc_json_ld: bool = False
     relative_date: bool = False
     date_style: int = 0
     cp1251: bool = False
+    utf8_header: bool = False
     views_separator: str = "\u00a0"
     #: The href its day archive lists it under when not its path (an old slug, no trailing slash).
     listed_as: str | None = None

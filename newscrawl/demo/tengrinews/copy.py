@@ -3,7 +3,8 @@
 Faults that fire once per server (``fired``): a 500 and a 429 with ``Retry-After``, each on its
 own article of the 2024 window. Permanent quirks live in the data (``data.demo_data``): a removed
 article (404, still on its day archive), an old slug (301), a link without its trailing slash,
-an item listed on two days, videos and galleries with ids among the items.
+an item listed on two days, a windows-1251 page under a header that says utf-8, videos and
+galleries with ids among the items.
 """
 
 from __future__ import annotations

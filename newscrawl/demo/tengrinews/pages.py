@@ -189,8 +189,9 @@ def render_article(article: TengriArticle, related: tuple[str, str] = ("/", ""))
 
 
 def page_bytes(article: TengriArticle, related: tuple[str, str] = ("/", "")) -> tuple[bytes, str]:
-    """(body, Content-Type) as served: windows-1251 pages name no charset in the header."""
+    """(body, Content-Type) as served: windows-1251 pages name no charset in the header, or a wrong one."""
     html = render_article(article, related)
     if article.cp1251:
-        return html.encode("cp1251", errors="xmlcharrefreplace"), "text/html"  # e.g. a thin space: &#8201;
+        header = "text/html; charset=utf-8" if article.utf8_header else "text/html"
+        return html.encode("cp1251", errors="xmlcharrefreplace"), header  # e.g. a thin space: &#8201;
     return html.encode("utf-8"), "text/html; charset=utf-8"
