@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from w3lib.encoding import html_body_declared_encoding
+
 #: The bytes are in no encoding we can tell: keep the declared one, but say so.
 UNDECODABLE = "undecodable"
 #: Letters of the Russian and Kazakh alphabets; mojibake is mostly other Cyrillic code points.
@@ -34,6 +36,21 @@ def alphabet_share(text: str) -> float:
     return len(_ALPHABET.findall(text)) / letters if letters else 1.0
 
 
+def _single_byte_candidates(body: bytes) -> list[str]:
+    """The charset the page's own ``<meta>`` declares first, then windows-1251: KOI8-R read as
+    windows-1251 also gives alphabet letters (scrambled), so only the page can tell them apart."""
+    names = [html_body_declared_encoding(body) or "", SINGLE_BYTE_CYRILLIC]
+    found = []
+    for name in names:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        if codec != "utf-8" and codec not in found:
+            found.append(codec)
+    return found
+
+
 def true_encoding(body: bytes, declared: str) -> str | None:
     """The encoding ``body`` is really in when it is not ``declared``; None when the declared
     one is right; ``UNDECODABLE`` when the bytes are in neither (invalid UTF-8 that is no
@@ -45,8 +62,9 @@ def true_encoding(body: bytes, declared: str) -> str | None:
     if declared == "utf-8":
         if _is_utf8(body):
             return None
-        if alphabet_share(body.decode(SINGLE_BYTE_CYRILLIC, errors="replace")) >= ALPHABET_SHARE:
-            return SINGLE_BYTE_CYRILLIC
+        for candidate in _single_byte_candidates(body):
+            if alphabet_share(body.decode(candidate, errors="replace")) >= ALPHABET_SHARE:
+                return candidate
         return UNDECODABLE
     if not body.isascii() and _is_utf8(body):
         return "utf-8"  # read as declared, every Cyrillic letter would become two
