@@ -43,6 +43,26 @@ class Image(TypedDict):
 ContentBlock = str | int
 
 
+class MarkupBlock(str):
+    """A text block walked from a page's markup: still a ``str`` for every consumer, but it says
+    the markup was there, so cleaning can ask whether the block is all link (``LinkOnly``).
+    Plain ``str`` blocks (content built from text) carry no such information."""
+
+    __slots__ = ()
+
+
+class LinkOnly(MarkupBlock):
+    """A ``<p>``, ``<li>`` or ``<div>`` whose text all sits inside links: a related headline or a
+    list of them, where a bare "Читайте также" label ends when the next block is not one."""
+
+    __slots__ = ()
+
+
+def same_kind(block: str, text: str) -> str:
+    """``text`` (an edited copy of ``block``) keeping what the markup said of ``block``."""
+    return text if type(block) is str or type(text) is type(block) else type(block)(text)
+
+
 @dataclass
 class Article:
     """One article. Extraction fills ``content``; cleaning turns it into ``body``."""

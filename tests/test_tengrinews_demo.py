@@ -82,15 +82,7 @@ def test_page_extracts_to_the_record_its_data_says(article: TengriArticle) -> No
     assert record(article) == article.expected_record()
 
 
-#: Noise variants shared cleaning gets wrong today; strict: a fix turns them red here.
-CLEANING_GAPS: dict[str, str] = {
-    "related_label_then_link": "clean: a bare 'Читайте также' label takes up to 8 headline-like blocks after it, so "
-                               "the subheading after its link goes too (the blocks carry no link markup to tell them)",
-}
-
-
-@pytest.mark.parametrize("variant", [pytest.param(v, id=v.name, marks=[pytest.mark.xfail(
-    strict=True, reason=CLEANING_GAPS[v.name])] if v.name in CLEANING_GAPS else []) for v in NOISE_VARIANTS])
+@pytest.mark.parametrize("variant", [pytest.param(v, id=v.name) for v in NOISE_VARIANTS])
 def test_noise_variant_leaves_the_record_clean(variant: object) -> None:
     article = plain()
     blocks = [*article.blocks, Noise(variant.name, variant.html)] if variant.at_end else [

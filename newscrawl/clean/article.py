@@ -8,7 +8,7 @@ from newscrawl.clean.blocks import AD, BUTTON, CREDIT, EMBED, PROMO, RELATED, ST
 from newscrawl.clean.credits import normalize_credit, parse_credit, split_credit
 from newscrawl.clean.promo import OwnNames, is_button, strip_trailing_promo
 from newscrawl.clean.text import collapse_whitespace
-from newscrawl.items import Article, ContentBlock, Image
+from newscrawl.items import Article, ContentBlock, Image, same_kind
 
 
 @dataclass
@@ -92,7 +92,7 @@ def clean_article(article: Article, own_names: OwnNames = ()) -> CleanReport:
     blocks: list[ContentBlock] = []
     for block in article.content:
         if isinstance(block, str):
-            block = collapse_whitespace(block)
+            block = same_kind(block, collapse_whitespace(block))
             if not block:
                 continue
         blocks.append(block)

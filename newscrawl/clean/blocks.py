@@ -10,6 +10,7 @@ from newscrawl.clean.promo import PROMO_MAX_CHARS, OwnNames, has_promo_hint, has
 from newscrawl.clean.rules import compiled
 from newscrawl.clean.staff import is_author_bio, is_staff_line
 from newscrawl.clean.text import maybe_kazakh, normalize_for_match, skeleton
+from newscrawl.items import LinkOnly, MarkupBlock
 
 PROMO = "promo"
 BUTTON = "button"
@@ -23,8 +24,8 @@ STAFF = "staff"
 #: blocks, each at most ``FRAGMENT_MAX_CHARS`` long.
 PROMO_MAX_FRAGMENTS = 3
 FRAGMENT_MAX_CHARS = 80
-#: A headline after a bare related label is short and ends with no period; a label takes at
-#: most this many of them (a list of links).
+#: A headline after a bare related label is short; in content built from text (no markup to
+#: say it is a link) it also ends with no period and a label takes at most this many of them.
 RELATED_HEADLINE_MAX_CHARS = 160
 RELATED_MAX_HEADLINES = 8
 #: A widget heading of no fixed wording is this short.
@@ -153,6 +154,23 @@ def _is_headline(block: str | int, kind: str | None, max_chars: int = RELATED_HE
     return isinstance(block, str) and kind is None and len(block) <= max_chars and not _HEADLINE_END.search(block)
 
 
+def _related_end(blocks: Sequence[str | int], alone: list[str | None], start: int) -> int:
+    """Where the related links after a bare label (at ``start - 1``) end. Walked from markup,
+    the links are the blocks that are all link text (``LinkOnly``), so a subheading or a
+    sentence after them stays; in content built from text, up to 8 headline-like blocks."""
+    end = start
+    while end < len(blocks):
+        block = blocks[end]
+        if isinstance(block, MarkupBlock):
+            if not (isinstance(block, LinkOnly) and alone[end] in (None, RELATED)
+                    and len(block) <= RELATED_HEADLINE_MAX_CHARS):
+                break
+        elif end - start >= RELATED_MAX_HEADLINES or not _is_headline(block, alone[end]):
+            break
+        end += 1
+    return end
+
+
 def _taglines_to_promo(blocks: Sequence[str | int], kinds: list[str | None]) -> None:
     """A short line between a promo (or its heading) and its button belongs to the widget."""
     for index in range(1, len(blocks) - 1):
@@ -165,7 +183,7 @@ def classify_blocks(blocks: Sequence[str | int], own_names: OwnNames = ()) -> li
     """The noise kind of each block (None for article text and for image indices).
 
     A promo split over up to three short consecutive blocks is found by joining them; a bare
-    related label also takes the headline-like blocks right after it (a list of links); a
+    related label also takes the links right after it (see ``_related_end``); a
     tagline between a promo heading and its button goes with them."""
     alone = [block_kind(block, own_names) if isinstance(block, str) else None for block in blocks]
     kinds: list[str | None] = [None] * len(blocks)
@@ -185,11 +203,9 @@ def classify_blocks(blocks: Sequence[str | int], own_names: OwnNames = ()) -> li
         kinds[index] = kind
         index += 1
         if kind == RELATED and is_related_label_only(block):
-            taken = 0
-            while index < len(blocks) and taken < RELATED_MAX_HEADLINES and _is_headline(blocks[index], alone[index]):
-                kinds[index] = RELATED
-                index += 1
-                taken += 1
+            end = _related_end(blocks, alone, index)
+            kinds[index:end] = [RELATED] * (end - index)
+            index = end
     _taglines_to_promo(blocks, kinds)
     last = next((index for index in reversed(range(len(blocks))) if isinstance(blocks[index], str)
                  and kinds[index] is None), None)

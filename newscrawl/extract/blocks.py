@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from newscrawl.clean.text import collapse_whitespace
-from newscrawl.items import ContentBlock, Image
+from newscrawl.items import ContentBlock, Image, LinkOnly, MarkupBlock
 
 #: Elements that end the current block of text (one block per paragraph).
 BLOCK_TAGS: frozenset[str] = frozenset(
@@ -29,6 +29,9 @@ _AD_CLASS = re.compile(r"(?:^|[\s_-])(?:adv|advert\w*|ads|adsbygoogle|banner|ad)
 #: Readers' comments and their form, by the id or class names comment widgets use (a whole
 #: token: an article wrapper ``has-comments`` is not one).
 _COMMENTS_NAME = re.compile(r"^(?:comm|comments?|comments?[-_](?:area|list|block|section|wrap\w*)|disqus\w*)$")
+#: Blocks that are a related headline when all their text is link text (a linked subheading or
+#: table cell is content: a gift guide's product names, a ticker).
+LINK_ONLY_TAGS: frozenset[str] = frozenset({"p", "li", "div"})
 #: Elements nested deeper than this in a body are read as plain text: block walking recurses,
 #: and a broken or hostile page can nest thousands deep.
 MAX_NESTING = 200
@@ -95,14 +98,21 @@ class _BlockWriter:
         self.content: list[ContentBlock] = []
         self.images: list[Image] = []
         self._buffer: list[str] = []
+        # the innermost block element's tag, how many links we are in, and whether the buffer
+        # holds text outside any link (then the block is not link-only)
+        self._block_tag = ""
+        self._link_depth = 0
+        self._unlinked = False
 
     def flush(self) -> None:
         if not self._buffer:
             return
         text = collapse_whitespace(" ".join(self._buffer))
         self._buffer = []
+        link_only = not self._unlinked and self._block_tag in LINK_ONLY_TAGS
+        self._unlinked = False
         if text:
-            self.content.append(text)
+            self.content.append(LinkOnly(text) if link_only else MarkupBlock(text))
 
     def add_image(self, image: Image | None) -> None:
         if image is None:
@@ -116,12 +126,20 @@ class _BlockWriter:
         text = element.text
         if text and not text.isspace():
             self._buffer.append(text)
+            self._unlinked = self._unlinked or not self._link_depth
         for child in element:
             if isinstance(child.tag, str):  # comments and processing instructions hold no text
                 self.visit(child, depth + 1)
             tail = child.tail
             if tail and not tail.isspace():
                 self._buffer.append(tail)
+                self._unlinked = self._unlinked or not self._link_depth
+
+    def walk_link(self, element: etree._Element, depth: int) -> None:
+        """Walk an ``<a>``: its text is link text."""
+        self._link_depth += 1
+        self.walk(element, depth)
+        self._link_depth -= 1
 
     def visit(self, element: etree._Element, depth: int = 0, tag: str | None = None) -> None:
         if tag is None:
@@ -132,6 +150,7 @@ class _BlockWriter:
             return
         if depth > MAX_NESTING:  # hostile or broken nesting: the rest is one run of text
             self._buffer.append(element_text(element))
+            self._unlinked = True
             return
         if tag == "figure":
             self.add_image(figure_image(element, self.base_url))
@@ -143,8 +162,12 @@ class _BlockWriter:
             self._buffer.append(" ")
         elif tag in BLOCK_TAGS:
             self.flush()
+            outer, self._block_tag = self._block_tag, tag
             self.walk(element, depth)
             self.flush()
+            self._block_tag = outer
+        elif tag == "a":
+            self.walk_link(element, depth)
         else:
             self.walk(element, depth)
 
@@ -186,7 +209,7 @@ class TracedBlocks(_BlockWriter):
         if tag == "a" and depth <= MAX_NESTING and not is_noise_element(element, self.strict, tag):
             start, before, outer = len(self._buffer), len(self.content), self._link_start
             self._link_start = start
-            self.walk(element, depth)
+            self.walk_link(element, depth)
             # the link's text still in the buffer (all of it when no block inside flushed it)
             self._link_chars += sum(len(part.strip()) for part in self._buffer[self._link_start:])
             self._link_start = outer if outer is None else 0 if len(self.content) > before else outer
