@@ -48,8 +48,10 @@ _KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
+@functools.lru_cache(maxsize=16384)
 def collapse_whitespace(text: str | None) -> str:
-    """Any run of Unicode whitespace (NBSP, thin space, newlines) becomes one space; stripped."""
+    """Any run of Unicode whitespace (NBSP, thin space, newlines) becomes one space; stripped.
+    Cached: cleaning asks for the same block's form several times (credit, promo, label rules)."""
     if not text:
         return ""
     if any(mark in text for mark in _INVISIBLES):
